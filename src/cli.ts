@@ -1,0 +1,112 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from './errors.js';
+import { sanitize } from './render/sanitize.js';
+
+declare const PACKAGE_VERSION: string;
+
+const TODAY = 'today';
+
+function currentMonth(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('read')
+    .description('Track a reading list kept in one Markdown page. The page is edited in place, never reformatted.')
+    .version(PACKAGE_VERSION, '-V, --version')
+    .option('-f, --file <path>', 'the reading list (default: $READ_FILE, then ./read.md)')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText('after', `
+Examples:
+  read list                     open and done items, by year and month
+  read list --open --year 2023  what is still open from 2023
+  read list copilot --json      items matching "copilot", as JSON
+  read progress --json          done / total per month and year
+  read init                     start a new list in ./read.md`);
+
+  // What `read` alone shows: this month's open items. Hidden: it is reached by giving no command.
+  program.command(TODAY, { hidden: true })
+    .action(async (_options: unknown, command: Command) => {
+      const { runList } = await import('./commands/list.js');
+      runList(undefined, { ...command.optsWithGlobals(), open: true, month: currentMonth() });
+      process.stderr.write(`Open items of ${currentMonth()}. See everything with 'read list', all commands with 'read --help'.\n`);
+    });
+
+  program.command('list [query]')
+    .description('list items grouped by year and month; a query matches title or url, case-insensitively')
+    .option('--open', 'only open items')
+    .option('--todo', 'same as --open')
+    .option('--done', 'only done items')
+    .option('--year <YYYY>', 'only this year')
+    .option('--month <YYYY-MM>', 'only this month')
+    .option('--all', 'also non-date sections and notes')
+    .option('--json', 'print JSON (one document, no colour)')
+    .addHelpText('after', `
+Examples:
+  read list
+  read list --open
+  read list --month 2023-04 --all
+  read list 研究 --json`)
+    .action(async (query: string | undefined, _options: unknown, command: Command) => {
+      const { runList } = await import('./commands/list.js');
+      runList(query, command.optsWithGlobals());
+    });
+
+  program.command('progress').alias('report')
+    .description('done / total per month, per year and overall')
+    .option('--year <YYYY>', 'only this year')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  read progress --json
+  read progress --year 2023 --json`)
+    .action(async (_options: unknown, command: Command) => {
+      const { runProgress } = await import('./commands/progress.js');
+      runProgress(command.optsWithGlobals());
+    });
+
+  program.command('init [path]')
+    .description('create a new, empty reading list (never overwrites one)')
+    .addHelpText('after', `
+Examples:
+  read init
+  read init ~/notes/read.md`)
+    .action(async (path: string | undefined) => {
+      const { runInit } = await import('./commands/init.js');
+      runInit(path);
+    });
+
+  return program;
+}
+
+/** `read` with options but no command runs the hidden default view. */
+function withDefaultCommand(argv: string[]): string[] {
+  const words = argv.slice(2);
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] ?? '';
+    if (word === '-f' || word === '--file') index++;
+    else if (!word.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(word)) return argv;
+  }
+  return [...argv, TODAY];
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    await program.parseAsync(withDefaultCommand(argv));
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are exits too; anything else commander rejects is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`read: ${error.message.split('\n').map(sanitize).join('\n  ')}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import { UsageError, UserError } from '../errors.js';
+import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
+import { listJson } from '../render/json.js';
+import { renderList, type ListView } from '../render/list.js';
+import { styleFor } from '../render/style.js';
+import { openList, type GlobalOptions } from './context.js';
+
+export interface ListOptions extends GlobalOptions {
+  open?: boolean;
+  todo?: boolean;
+  done?: boolean;
+  year?: string;
+  month?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+export function filterFrom(query: string | undefined, options: ListOptions): ItemFilter {
+  if ((options.open || options.todo) && options.done) throw new UsageError('--open and --done exclude each other');
+  const filter: ItemFilter = {};
+  if (options.open || options.todo) filter.state = 'open';
+  if (options.done) filter.state = 'done';
+  if (options.year !== undefined) {
+    if (!/^\d{4}$/.test(options.year)) throw new UsageError(`--year takes a year like 2023, not '${options.year}'`);
+    filter.year = Number(options.year);
+  }
+  if (options.month !== undefined) {
+    const month = /^(\d{4})-(\d{1,2})$/.exec(options.month);
+    if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) throw new UsageError(`--month takes YYYY-MM, like 2023-04, not '${options.month}'`);
+    filter.month = `${month[1]}-${month[2]?.padStart(2, '0')}`;
+  }
+  if (query !== undefined) filter.query = query;
+  return filter;
+}
+
+export function runList(query: string | undefined, options: ListOptions): void {
+  const filter = filterFrom(query, options);
+  const { list, shownPath } = openList(options);
+  const narrowed = filter.state !== undefined || filter.query !== undefined;
+  const view: ListView = {
+    all: options.all === true,
+    years: list.years.filter((year) => yearSelected(year, filter)).map((year) => ({
+      year,
+      items: filter.month === undefined ? pruneTree(year.items, filter) : [],
+      months: year.months
+        .filter((month) => monthSelected(month, filter))
+        .map((month) => ({ month, items: pruneTree(month.items, filter) }))
+        .filter(({ items }) => !narrowed || items.length > 0),
+    })).filter(({ items, months }) => !narrowed || items.length > 0 || months.length > 0),
+    sections: (options.all || options.json ? sectionsSelected(list, filter) : [])
+      .map((section) => ({ section, items: pruneTree(section.items, filter) })),
+  };
+
+  if (options.json) {
+    const items = view.years.flatMap(({ items: yearItems, months }) => [
+      ...flatten(yearItems),
+      ...months.flatMap(({ items: monthItems }) => flatten(monthItems)),
+    ]).filter((item) => matches(item, filter));
+    const sections = view.sections.map(({ section, items: sectionItems }) => ({ section, items: flatten(sectionItems).filter((item) => matches(item, filter)) }));
+    process.stdout.write(listJson(shownPath, items, sections));
+    return;
+  }
+  const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;
+  if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
+  const style = styleFor({ noColor: options.color === false });
+  process.stdout.write(renderList(view, { style, columns: process.stdout.isTTY ? process.stdout.columns : undefined }));
+  if (shown === 0) {
+    const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
+    process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);
+  }
+}

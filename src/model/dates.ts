@@ -1,0 +1,67 @@
+/** What a heading's text says about dates. */
+export type HeadingDate =
+  | { kind: 'year'; year: number }
+  | { kind: 'month'; year: number | null; month: number }
+  | { kind: 'day'; year: number; month: number; day: number }
+  /** Looks like a date but names none that exists (`13月`, `2023-13`, `2023/02/30`). */
+  | { kind: 'unreadable' }
+  | null;
+
+const DAY_HEADING = [
+  /^(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)/,
+  /^(\d{4})\s*(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/,
+];
+const MONTH_WITH_YEAR = [/^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})年(\d{1,2})月$/];
+const DECORATION = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F237}]/gu;
+const PUNCTUATION = /[\p{P}\p{S}]/gu;
+
+const MONTH_NAMES: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
+  jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+  一月: 1, 二月: 2, 三月: 3, 四月: 4, 五月: 5, 六月: 6, 七月: 7, 八月: 8, 九月: 9, 十月: 10,
+  十一月: 11, 十二月: 12,
+};
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return DAYS_IN_MONTH[month - 1] ?? 31;
+}
+
+export function readHeadingDate(text: string): HeadingDate {
+  const trimmed = text.trim();
+  for (const pattern of DAY_HEADING) {
+    const match = pattern.exec(trimmed);
+    if (match) {
+      const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
+      return validMonth(month) && day >= 1 && day <= daysInMonth(year, month)
+        ? { kind: 'day', year, month, day }
+        : { kind: 'unreadable' };
+    }
+  }
+  const bare = trimmed.replace(DECORATION, '');
+  for (const pattern of MONTH_WITH_YEAR) {
+    const match = pattern.exec(bare);
+    if (match) {
+      const month = Number(match[2]);
+      return validMonth(month) ? { kind: 'month', year: Number(match[1]), month } : { kind: 'unreadable' };
+    }
+  }
+  const stripped = bare.replace(PUNCTUATION, '').toLowerCase();
+  const year = /^(\d{4})年?$/.exec(stripped);
+  if (year) return { kind: 'year', year: Number(year[1]) };
+  const numbered = /^(\d{1,2})(月?)$/.exec(stripped);
+  if (numbered) {
+    const month = Number(numbered[1]);
+    if (validMonth(month)) return { kind: 'month', year: null, month };
+    return numbered[2] || bare !== trimmed.replace(/\s/g, '') ? { kind: 'unreadable' } : null;
+  }
+  const named = MONTH_NAMES[stripped];
+  return named ? { kind: 'month', year: null, month: named } : null;
+}
+
+function validMonth(month: number): boolean {
+  return month >= 1 && month <= 12;
+}

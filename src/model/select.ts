@@ -1,0 +1,53 @@
+import type { Item, Month, ReadingList, Section, Year } from './types.js';
+
+export interface ItemFilter {
+  state?: 'open' | 'done';
+  year?: number;
+  /** `YYYY-MM`. */
+  month?: string;
+  /** Case-insensitive substring of title or url. */
+  query?: string;
+}
+
+/** An item, then its subtasks, depth first: the order they stand in the file. */
+export function flatten(items: readonly Item[]): Item[] {
+  return items.flatMap((item) => [item, ...flatten(item.subtasks)]);
+}
+
+/** Every dated item (year items and month items, with subtasks), year by year in file order. */
+export function datedItems(list: ReadingList): Item[] {
+  return list.years.flatMap((year) => [...flatten(year.items), ...year.months.flatMap((month) => flatten(month.items))]);
+}
+
+export function matchesText(item: Item, query: string): boolean {
+  const needle = query.toLocaleLowerCase();
+  return item.title.toLocaleLowerCase().includes(needle) || (item.url?.toLocaleLowerCase().includes(needle) ?? false);
+}
+
+/** Whether the item itself passes the state and query filters (place filters apply to containers). */
+export function matches(item: Item, filter: ItemFilter): boolean {
+  if (filter.state === 'open' && item.done) return false;
+  if (filter.state === 'done' && !item.done) return false;
+  return filter.query === undefined || matchesText(item, filter.query);
+}
+
+export function yearSelected(year: Year, filter: ItemFilter): boolean {
+  return (filter.year === undefined || year.year === filter.year) && (filter.month === undefined || filter.month.startsWith(`${year.year}-`));
+}
+
+export function monthSelected(month: Month, filter: ItemFilter): boolean {
+  return (filter.year === undefined || month.year === filter.year) && (filter.month === undefined || month.id === filter.month);
+}
+
+/** Non-date sections have no date: a year or month filter leaves them out. */
+export function sectionsSelected(list: ReadingList, filter: ItemFilter): Section[] {
+  return filter.year === undefined && filter.month === undefined ? list.sections : [];
+}
+
+/** The items to show in a tree: those that match, and those with a matching subtask below them. */
+export function pruneTree(items: readonly Item[], filter: ItemFilter): Item[] {
+  return items.flatMap((item) => {
+    const subtasks = pruneTree(item.subtasks, filter);
+    return matches(item, filter) || subtasks.length > 0 ? [{ ...item, subtasks }] : [];
+  });
+}

@@ -1,0 +1,91 @@
+import type { ChalkInstance } from 'chalk';
+import { readHeadingDate } from '../model/dates.js';
+import type { Entry, Item, Month, Section, Year } from '../model/types.js';
+import { sanitize } from './sanitize.js';
+import { displayWidth, padEnd, truncate } from './width.js';
+
+/** What `read list` shows, already filtered. */
+export interface ListView {
+  years: { year: Year; items: Item[]; months: { month: Month; items: Item[] }[] }[];
+  sections: { section: Section; items: Item[] }[];
+  /** Notes and plain entries too (`--all`). */
+  all: boolean;
+}
+
+export interface RenderOptions {
+  style: ChalkInstance;
+  /** Terminal width; lines are cut to it. Undefined off a terminal: nothing is cut. */
+  columns?: number;
+}
+
+interface Row { depth: number; item: Item }
+
+export function renderList(view: ListView, { style, columns }: RenderOptions): string {
+  const rows = (items: Item[], depth = 0): Row[] => items.flatMap((item) => [{ depth, item }, ...rows(item.subtasks, depth + 1)]);
+  const everyRow = [
+    ...view.years.flatMap(({ items, months }) => [...rows(items), ...months.flatMap((month) => rows(month.items))]),
+    ...view.sections.flatMap(({ items }) => rows(items)),
+  ];
+  const idColumn = Math.max(0, ...everyRow.map(({ depth, item }) => depth * 2 + displayWidth(sanitize(item.id))));
+
+  const itemLines = (items: Item[]): string[] => rows(items).flatMap(({ depth, item }) => {
+    const mark = item.done ? style.green('[x]') : style.yellow('[ ]');
+    const id = padEnd(sanitize(item.id), idColumn - depth * 2);
+    const day = item.day === null ? '  ' : String(item.day).padStart(2);
+    const lead = `    ${' '.repeat(depth * 2)}${mark} ${style.cyan(id)} ${style.dim(day)} `;
+    const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
+    const title = sanitize(item.title);
+    const url = item.url === null ? '' : sanitize(item.url);
+    const line = lead + fit(title, url, columns === undefined ? undefined : columns - leadWidth, style, item.done);
+    if (!view.all) return [line];
+    const noteIndent = ' '.repeat(leadWidth + 2);
+    return [line, ...item.notes.map((note) => style.dim(cut(`${noteIndent}· ${sanitize(note)}`, columns)))];
+  });
+
+  const out: string[] = [];
+  for (const { year, items, months } of view.years) {
+    out.push(style.bold(String(year.year)));
+    out.push(...itemLines(items));
+    for (const { month, items: monthItems } of months) {
+      const label = readHeadingDate(month.heading.text)?.kind === 'month' && month.heading.text !== month.id ? `  ${sanitize(month.heading.text)}` : '';
+      const done = month.items.filter((item) => item.done).length;
+      out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${done}/${month.items.length}`)}`);
+      out.push(...itemLines(monthItems));
+    }
+    out.push('');
+  }
+  for (const { section, items } of view.sections) {
+    out.push(style.bold(`§ ${sanitize(section.title)}`));
+    out.push(...itemLines(items));
+    if (view.all) out.push(...section.entries.map((entry) => entryLine(entry, style, columns)));
+    out.push('');
+  }
+  while (out[out.length - 1] === '') out.pop();
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+function entryLine(entry: Entry, style: ChalkInstance, columns: number | undefined): string {
+  return `    •  ${fit(sanitize(entry.title), entry.url === null ? '' : sanitize(entry.url), columns === undefined ? undefined : columns - 7, style, false)}`;
+}
+
+/** Title, then the url dimmed; on a terminal the url gives way first, then the title. */
+function fit(title: string, url: string, room: number | undefined, style: ChalkInstance, done: boolean): string {
+  let [shownTitle, shownUrl] = [title, url];
+  if (room !== undefined) {
+    const titleWidth = displayWidth(title);
+    const urlRoom = Math.max(0, room - titleWidth - 2);
+    if (url && urlRoom < Math.min(displayWidth(url), 12)) {
+      shownTitle = truncate(title, Math.max(8, room - Math.min(displayWidth(url), 12) - 2));
+      shownUrl = truncate(url, Math.max(0, room - displayWidth(shownTitle) - 2));
+    } else {
+      shownTitle = truncate(title, room);
+      shownUrl = truncate(url, urlRoom);
+    }
+  }
+  const titleText = done ? shownTitle : style.bold(shownTitle);
+  return shownUrl ? `${titleText}  ${style.dim(shownUrl)}` : titleText;
+}
+
+function cut(line: string, columns: number | undefined): string {
+  return columns === undefined ? line : truncate(line, columns);
+}

@@ -1,0 +1,52 @@
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors.js';
+
+/** The file as found on disk, with what must be put back exactly when it is written. */
+export interface ListFile {
+  path: string;
+  /** The text without its BOM: parser offsets index this string. */
+  text: string;
+  bom: boolean;
+  /** The line ending the file uses most (LF when it has none). */
+  eol: '\n' | '\r\n';
+  mode: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function loadListFile(path: string): ListFile {
+  let bytes: Buffer;
+  let mode: number;
+  try {
+    bytes = readFileSync(path);
+    mode = statSync(path).mode;
+  } catch (error) {
+    throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return { path, mode, ...decodeList(bytes, path) };
+}
+
+/** Refuses what is not UTF-8 text: a round trip through U+FFFD would corrupt it on the next write. */
+export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'text' | 'bom' | 'eol'> {
+  if (bytes.includes(0)) throw new UserError(`${path} looks like a binary file (it holds NUL bytes); read only edits UTF-8 Markdown.`);
+  let decoded: string;
+  try {
+    decoded = decoder.decode(bytes);
+  } catch {
+    throw new UserError(`${path} is not valid UTF-8; read leaves it untouched. Convert it to UTF-8 first.`);
+  }
+  const bom = decoded.startsWith('\uFEFF');
+  const text = bom ? decoded.slice(1) : decoded;
+  return { text, bom, eol: lineEnding(text) };
+}
+
+function lineEnding(text: string): '\n' | '\r\n' {
+  const lines = text.split('\n').length - 1;
+  const crlf = text.split('\r\n').length - 1;
+  return lines > 0 && crlf * 2 >= lines ? '\r\n' : '\n';
+}
+
+/** The bytes to write for `text`, with the BOM put back when the file had one. */
+export function encodeList(file: Pick<ListFile, 'bom'>, text: string): Buffer {
+  return Buffer.from(file.bom ? `\uFEFF${text}` : text, 'utf8');
+}

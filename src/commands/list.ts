@@ -33,6 +33,11 @@ export function filterFrom(query: string | undefined, options: ListOptions): Ite
   return filter;
 }
 
+/** The terminal's width, when printing to one that reports it: lines are cut to fit. */
+function terminalColumns(): number | undefined {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+}
+
 export function runList(query: string | undefined, options: ListOptions): void {
   const filter = filterFrom(query, options);
   const { list, shownPath } = openList(options);
@@ -63,7 +68,7 @@ export function runList(query: string | undefined, options: ListOptions): void {
   const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
   const style = styleFor({ noColor: options.color === false });
-  process.stdout.write(renderList(view, { style, columns: process.stdout.isTTY ? process.stdout.columns : undefined }));
+  process.stdout.write(renderList(view, { style, columns: terminalColumns() }));
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);

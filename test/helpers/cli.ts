@@ -1,0 +1,88 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin/read.js');
+export const SEED = join(ROOT, 'fixtures/seed.md');
+export const SHARED = resolve(ROOT, '../shared');
+
+export interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** An environment without the caller's colour, file and cache settings, so every run starts equal. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'READ_FILE', 'READ_COMMIT', 'READ_NO_CACHE', 'READ_DEBUG']) delete env[key];
+  return { ...env, ...extra };
+}
+
+/** Runs the built CLI as a child process. */
+export function read(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: cleanEnv(options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, asynchronously: for many processes at once. */
+export function readAsync(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    child.on('close', (status) => resolvePromise({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'read-test-'));
+}
+
+/** A private copy of a fixture (or of the given text) in a fresh temp folder. */
+export function tempList(source: string | { text: string | Uint8Array }, name = 'read.md'): string {
+  const path = join(tempDir(), name);
+  if (typeof source === 'string') copyFileSync(source, path);
+  else writeFileSync(path, source.text);
+  return path;
+}
+
+type Main = (argv: string[]) => Promise<number>;
+let loadedMain: Main | undefined;
+
+/**
+ * Runs the built CLI's `main` inside this process, capturing what it prints: the same bundle as
+ * the child-process runs, for suites that run it thousands of times.
+ */
+export async function readInProcess(args: string[]): Promise<Run> {
+  loadedMain ??= ((await import(pathToFileURL(join(ROOT, 'dist/cli.js')).href)) as { main: Main }).main;
+  const out = { stdout: '', stderr: '' };
+  const [stdoutWrite, stderrWrite] = [process.stdout.write, process.stderr.write];
+  process.stdout.write = ((chunk: string) => { out.stdout += chunk; return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => { out.stderr += chunk; return true; }) as typeof process.stderr.write;
+  try {
+    const status = await loadedMain(['node', 'read', ...args]);
+    return { status, ...out };
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+  }
+}
+
+/** Runs the CLI on a pseudo-terminal (util-linux `script`), so that stdout is a TTY. */
+export function readOnTty(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const command = [process.execPath, BIN, ...args].map((word) => `'${word.replace(/'/g, "'\\''")}'`).join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: cleanEnv({ TERM: 'xterm-256color', ...env }), encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

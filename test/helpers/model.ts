@@ -1,0 +1,34 @@
+import { collectDefinitions, type Definitions } from '../../src/markdown/definitions.js';
+import { parseMarkdown } from '../../src/markdown/parser.js';
+import { buildReadingList } from '../../src/model/build.js';
+import { digestSection } from '../../src/model/digest.js';
+import { readListFromText } from '../../src/model/read-list.js';
+import type { Item, ReadingList } from '../../src/model/types.js';
+import { flatten } from '../../src/model/select.js';
+
+export function listOf(text: string): ReadingList {
+  return readListFromText(text).list;
+}
+
+/** Every item of the list, subtasks included, by id. */
+export function itemsById(list: ReadingList): Map<string, Item> {
+  const all = [
+    ...list.years.flatMap((year) => [...flatten(year.items), ...year.months.flatMap((month) => flatten(month.items))]),
+    ...list.sections.flatMap((section) => flatten(section.items)),
+  ];
+  return new Map(all.map((item) => [item.id, item]));
+}
+
+/** A compact view to compare with expectations written by hand. */
+export function summary(item: Item | undefined): unknown {
+  if (!item) return undefined;
+  return { title: item.title, url: item.url, day: item.day, done: item.done };
+}
+
+/** The model from one parse of the whole file: what sectioned, cached reading must equal. */
+export function wholeParseListOf(text: string): ReadingList {
+  const definitions: Definitions = new Map();
+  collectDefinitions(parseMarkdown(text), definitions);
+  const digest = digestSection(parseMarkdown(text), text, definitions);
+  return buildReadingList([{ digest, offset: 0, line: 1 }]);
+}

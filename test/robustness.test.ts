@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SHARED, read, readInProcess, tempDir } from './helpers/cli.js';
+import { listOf, wholeParseListOf } from './helpers/model.js';
+
+const { tests: specExamples } = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number }[] };
+// The spec writes tabs as →.
+const examples = specExamples.map(({ markdown, number }) => ({ number, markdown: markdown.replace(/→/g, '\t') }));
+const inMonth = (markdown: string) => `# 2024\n\n## 1月\n- [ ] before\n${markdown}\n- [ ] after\n`;
+
+const realLists = (() => {
+  const folder = join(SHARED, 'corpus/real');
+  try {
+    return readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md').map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+  } catch {
+    return [];
+  }
+})();
+
+describe('no crash, no hang, on any input', () => {
+  const dir = tempDir();
+
+  it('read list --json exits 0 with valid JSON for every CommonMark spec example, alone and inside a month', async () => {
+    for (const { number, markdown } of examples) {
+      for (const [variant, text] of [['alone', markdown], ['in-month', inMonth(markdown)]] as const) {
+        const file = join(dir, `${number}-${variant}.md`);
+        writeFileSync(file, text);
+        const run = await readInProcess(['list', '--json', '--file', file]);
+        expect(run.status, `example ${number} ${variant}: ${run.stderr}`).toBe(0);
+        expect(() => JSON.parse(run.stdout), `example ${number} ${variant}`).not.toThrow();
+      }
+    }
+  });
+
+  it('the same holds for a sample run as real child processes', () => {
+    for (const { number } of examples.filter((_, index) => index % 50 === 0)) {
+      const run = read(['list', '--json', '--file', join(dir, `${number}-in-month.md`)]);
+      expect(run.status, `example ${number}`).toBe(0);
+      expect(JSON.parse(run.stdout)).toHaveProperty('items');
+    }
+  });
+
+  it('every real public list reads, with items where the list has tasks', () => {
+    expect(realLists.length === 0 || realLists.length >= 11).toBe(true);
+    for (const { name, text } of realLists) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const run = read(['list', '--json', '--file', file]);
+      expect(run.status, name).toBe(0);
+      const { items, sections } = JSON.parse(run.stdout) as { items: unknown[]; sections: { items: unknown[] }[] };
+      const taskCount = (text.match(/^\s*(?:[-*+]|\d+[.)]) \[[ xX]\]/gm) ?? []).length;
+      if (taskCount > 0 && !/^>/m.test(text)) expect(items.length + sections.reduce((sum, section) => sum + section.items.length, 0), name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('sectioned parsing gives the model of one whole parse', () => {
+  it('on the fixtures and the real lists', () => {
+    const fixtures = [join(ROOT, 'fixtures/seed.md'), ...readdirSync(join(ROOT, 'fixtures/rules')).map((name) => join(ROOT, 'fixtures/rules', name))];
+    for (const text of [...fixtures.map((path) => readFileSync(path, 'utf8')), ...realLists.map((list) => list.text)]) {
+      expect(listOf(text)).toEqual(wholeParseListOf(text));
+    }
+  });
+
+  it('on every CommonMark spec example, inside a month and between headings', () => {
+    for (const { number, markdown } of examples) {
+      const text = `# 2024\n\n## 1月\n${markdown}\n## 2月\n- [ ] x\n${markdown}\n# Other\n[foo]: /url\n`;
+      expect(listOf(text), `example ${number}`).toEqual(wholeParseListOf(text));
+    }
+  });
+});

@@ -54,6 +54,49 @@ Examples:
       runList(query, command.optsWithGlobals());
     });
 
+  program.command('add <title> [url]')
+    .description('add an item to the month of --date (default: today), creating its headings when missing')
+    .option('--date <date>', 'YYYY-MM-DD, YYYY-MM, or YYYY for a year item (default: today)')
+    .option('--done', 'add it checked')
+    .option('--dry-run', 'print the diff, write nothing')
+    .addHelpText('after', `
+Examples:
+  read add "Attention Is All You Need" https://arxiv.org/abs/1706.03762
+  read add "State of GPT" https://karpathy.ai/stateofgpt.pdf --date 2023-05-30 --done
+  read add "Reread SICP" --date 2024`)
+    .action(async (title: string, url: string | undefined, _options: unknown, command: Command) => {
+      const { runAdd } = await import('./commands/add.js');
+      runAdd(title, url, command.optsWithGlobals());
+    });
+
+  for (const [name, done, alias] of [['done', true, undefined], ['undone', false, 'reopen']] as const) {
+    const check = program.command(`${name} <id|query...>`)
+      .description(done ? 'check items off (one character each)' : 'uncheck items')
+      .option('--dry-run', 'print the diff, write nothing')
+      .option('--stamp', 'add / remove a ✅ YYYY-MM-DD completion stamp (default: when the file has them)')
+      .option('--no-stamp', 'never touch completion stamps')
+      .addHelpText('after', `
+Examples:
+  read ${name} 2023-04.3
+  read ${name} ModelScope 2023-04.7.2
+  read ${name} 2023-04.3 --dry-run`)
+      .action(async (targets: string[], _options: unknown, command: Command) => {
+        const { runCheck } = await import('./commands/check.js');
+        runCheck(targets, done, command.optsWithGlobals());
+      });
+    if (alias) check.alias(alias);
+  }
+
+  program.command('undo')
+    .description("revert the last edit read made to the file, unless the file changed since")
+    .addHelpText('after', `
+Examples:
+  read done 2023-04.3 && read undo`)
+    .action(async (_options: unknown, command: Command) => {
+      const { runUndo } = await import('./commands/undo.js');
+      runUndo(command.optsWithGlobals());
+    });
+
   program.command('progress').alias('report')
     .description('done / total per month, per year and overall')
     .option('--year <YYYY>', 'only this year')

@@ -22,6 +22,11 @@ export function openList(options: GlobalOptions): OpenList {
   const path = locateList(options.file);
   const file = loadListFile(path);
   const { list } = readListFromText(file.text);
+  return { file, list, shownPath: shownPath(path) };
+}
+
+/** The path as the person would write it: relative to the working folder when inside it. */
+export function shownPath(path: string): string {
   const fromHere = relative(process.cwd(), path);
-  return { file, list, shownPath: fromHere.startsWith('..') ? path : fromHere };
+  return fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
 }

@@ -39,11 +39,12 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     const id = `${year}-${String(month).padStart(2, '0')}`;
     let found = months.get(id);
     if (!found) {
-      found = { id, year, month, heading, items: [] };
+      found = { id, year, month, heading, headings: [], items: [] };
       months.set(id, found);
       list.months.push(found);
       yearOf(year, null).months.push(found);
     }
+    found.headings.push(heading);
     return found;
   };
 

@@ -44,6 +44,8 @@ export interface Month {
   month: number;
   /** The first heading that opened this month (a day heading for day-organised files). */
   heading: Heading;
+  /** Every heading that opened this month, in file order: a month may be written more than once. */
+  headings: Heading[];
   items: Item[];
 }
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,6 +55,7 @@ export function tempList(source: string | { text: string | Uint8Array }, name = 
   const path = join(tempDir(), name);
   if (typeof source === 'string') copyFileSync(source, path);
   else writeFileSync(path, source.text);
+  chmodSync(path, 0o644);
   return path;
 }
 

@@ -1,0 +1,62 @@
+import { conventionsOf, type Conventions } from '../edit/conventions.js';
+import { applySplices, invertSplices, type Splice } from '../edit/splice.js';
+import { readListFromText } from '../model/read-list.js';
+import type { ReadingList } from '../model/types.js';
+import { renderDiff } from '../render/diff.js';
+import { styleFor } from '../render/style.js';
+import { writeAtomically } from '../store/atomic-write.js';
+import { readJournal, sha256, writeJournal } from '../store/journal.js';
+import { encodeList, loadListFile, type ListFile } from '../store/list-file.js';
+import { locateList } from '../store/locate.js';
+import { withLock } from '../store/lock.js';
+import { shownPath, type GlobalOptions } from './context.js';
+
+export interface EditOptions extends GlobalOptions {
+  dryRun?: boolean;
+}
+
+/** What the file holds now, as an edit sees it under the lock. */
+export interface EditContext {
+  file: ListFile;
+  list: ReadingList;
+  style: Conventions;
+}
+
+export interface EditPlan {
+  splices: Splice[];
+  /** For the undo history: `done 2023-04.3`. */
+  command: string;
+  /** Checks the edited text before it is written; throws to refuse. */
+  verify?: (text: string, list: ReadingList) => void;
+}
+
+export interface EditResult {
+  changed: boolean;
+  path: string;
+}
+
+/**
+ * Every write goes through here: lock, re-read what is there now, plan on it, apply the splices,
+ * write atomically, remember how to undo. A plan with no splices writes nothing.
+ */
+export function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): EditResult {
+  const path = locateList(options.file);
+  const run = (): EditResult => {
+    const file = loadListFile(path);
+    const { list } = readListFromText(file.text);
+    const planned = plan({ file, list, style: conventionsOf(file.text, file.eol, list) });
+    const after = applySplices(file.text, planned.splices);
+    if (after === file.text) return { changed: false, path };
+    planned.verify?.(after, readListFromText(after).list);
+    if (options.dryRun) {
+      process.stdout.write(`${renderDiff(shownPath(path), file.text, after, styleFor({ noColor: options.color === false }))}\n`);
+      return { changed: false, path };
+    }
+    const bytes = encodeList(file, after);
+    writeAtomically(path, bytes, file.mode);
+    const journal = readJournal(path);
+    writeJournal(path, [...journal, { command: planned.command, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
+    return { changed: true, path };
+  };
+  return options.dryRun ? run() : withLock(path, run);
+}

@@ -1,0 +1,26 @@
+import { UserError } from '../errors.js';
+import { applySplices } from '../edit/splice.js';
+import { writeAtomically } from '../store/atomic-write.js';
+import { readJournal, sha256, writeJournal } from '../store/journal.js';
+import { encodeList, loadListFile } from '../store/list-file.js';
+import { locateList } from '../store/locate.js';
+import { withLock } from '../store/lock.js';
+import type { GlobalOptions } from './context.js';
+
+/** Reverts the last edit `read` made, only if the file is still exactly what that edit left. */
+export function runUndo(options: GlobalOptions): void {
+  const path = locateList(options.file);
+  const command = withLock(path, () => {
+    const journal = readJournal(path);
+    const last = journal.at(-1);
+    if (!last) throw new UserError(`read has no edit of ${path} to undo.`);
+    const file = loadListFile(path);
+    if (sha256(encodeList(file, file.text)) !== last.after) {
+      throw new UserError(`${path} changed since read's last edit (${last.command}); undo would overwrite that change, so it does nothing.`);
+    }
+    writeAtomically(path, encodeList(file, applySplices(file.text, last.inverse)), file.mode);
+    writeJournal(path, journal.slice(0, -1));
+    return last.command;
+  });
+  process.stdout.write(`Undid: ${command}\n`);
+}

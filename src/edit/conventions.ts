@@ -1,0 +1,96 @@
+import { readHeadingDate } from '../model/dates.js';
+import { datedItems } from '../model/select.js';
+import type { Heading, ReadingList } from '../model/types.js';
+import { blankLinesAfter, blankLinesBefore, lineEnd, lineStart, mostCommon } from './lines.js';
+
+/** How this file is written, read off the file itself, so that what `read` adds looks like the rest. */
+export interface Conventions {
+  eol: '\n' | '\r\n';
+  /** `X` or `x`, as the file's done items have it. */
+  checkedMark: string;
+  /** Day prefixes written `07` rather than `7`. */
+  dayPadded: boolean;
+  /** Done items carry Obsidian Tasks' ` ✅ YYYY-MM-DD`. */
+  doneStamps: boolean;
+  /** The file's most used marker for top-level items, for lists `read` starts. */
+  bullet: string;
+  newestFirst: { years: boolean; months: boolean; days: boolean };
+  /** Blank lines between sibling headings and between a heading and what it holds. */
+  gaps: { year: number; month: number; day: number; yearToMonth: number; headingToItem: number };
+  templates: { year?: Heading; month?: Heading; day?: Heading };
+}
+
+type DatedHeading = { heading: Heading; key: number };
+
+export function headingKinds(list: ReadingList): { years: DatedHeading[]; months: DatedHeading[]; days: DatedHeading[] } {
+  const years: DatedHeading[] = [];
+  const months: DatedHeading[] = [];
+  const days: DatedHeading[] = [];
+  const yearLines = new Set(list.years.map((year) => year.heading?.line));
+  for (const heading of list.headings) {
+    const date = readHeadingDate(heading.text);
+    if (date?.kind === 'year' && yearLines.has(heading.line)) years.push({ heading, key: date.year });
+  }
+  for (const month of list.months) {
+    for (const heading of month.headings) {
+      const date = readHeadingDate(heading.text);
+      if (date?.kind === 'day') days.push({ heading, key: date.year * 10_000 + date.month * 100 + date.day });
+      else months.push({ heading, key: month.year * 12 + month.month });
+    }
+  }
+  const byLine = (a: DatedHeading, b: DatedHeading) => a.heading.line - b.heading.line;
+  return { years, months: months.sort(byLine), days: days.sort(byLine) };
+}
+
+/** Newest first when the file's keys mostly fall; oldest first when they mostly rise. */
+function newestFirst(keys: readonly number[]): boolean | undefined {
+  let falling = 0;
+  let rising = 0;
+  keys.forEach((key, index) => {
+    const next = keys[index + 1];
+    if (next !== undefined && next < key) falling++;
+    if (next !== undefined && next > key) rising++;
+  });
+  return falling === rising ? undefined : falling > rising;
+}
+
+export function conventionsOf(text: string, eol: '\n' | '\r\n', list: ReadingList): Conventions {
+  const items = datedItems(list);
+  const marks = items.filter((item) => item.done).map((item) => text[item.source.checkOffset]);
+  const { years, months, days } = headingKinds(list);
+  const headingLines = new Set(list.headings.map((heading) => heading.line));
+  const startOf = (heading: Heading) => lineStart(text, heading.start);
+  // What stands above a heading, past its blank lines: other content, another heading, or nothing.
+  const above = (heading: Heading): 'content' | 'heading' | 'nothing' => {
+    const line = heading.line - blankLinesBefore(text, startOf(heading)) - 1;
+    return line < 1 ? 'nothing' : headingLines.has(line) ? 'heading' : 'content';
+  };
+  const gapsAbove = (headings: DatedHeading[], kind: 'content' | 'heading') => headings
+    .filter(({ heading }) => above(heading) === kind)
+    .map(({ heading }) => blankLinesBefore(text, startOf(heading)));
+  const firstItemLines = new Set(list.months.map((month) => month.items[0]?.line));
+  const order = {
+    years: newestFirst(years.map(({ key }) => key)),
+    months: newestFirst(months.map(({ key }) => key)),
+    days: newestFirst(days.map(({ key }) => key)),
+  };
+  const fallback = order.months ?? order.years ?? order.days ?? true;
+  return {
+    eol,
+    checkedMark: marks.filter((mark) => mark === 'x').length > marks.length / 2 ? 'x' : marks.length > 0 ? 'X' : 'x',
+    dayPadded: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text),
+    doneStamps: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
+    bullet: mostCommon(items.filter((item) => item.parent === null).map((item) => item.source.marker.replace(/^\d+/, '1')), '-'),
+    newestFirst: { years: order.years ?? fallback, months: order.months ?? fallback, days: order.days ?? fallback },
+    gaps: {
+      year: mostCommon(years.slice(1).map(({ heading }) => blankLinesBefore(text, startOf(heading))), 1),
+      month: mostCommon(gapsAbove(months, 'content'), 1),
+      day: mostCommon(gapsAbove(days, 'content'), 1),
+      yearToMonth: mostCommon(gapsAbove(months, 'heading'), 1),
+      headingToItem: mostCommon([...months, ...days].map(({ heading }) => heading)
+        .filter((heading) => firstItemLines.has(heading.line + blankLinesAfter(text, lineEnd(text, heading.end)) + 1))
+        .map((heading) => blankLinesAfter(text, lineEnd(text, heading.end))), 0),
+    },
+    templates: { year: years[0]?.heading, month: months[0]?.heading, day: days[0]?.heading },
+  };
+}

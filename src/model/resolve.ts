@@ -1,0 +1,41 @@
+import { distance } from 'fastest-levenshtein';
+import { datedItems, flatten, matchesText } from './select.js';
+import type { Item, ReadingList } from './types.js';
+
+/** What an id or a query given on the command line names. */
+export type Resolution =
+  | { kind: 'found'; item: Item }
+  /** Matched, but every match is already in the wanted state. */
+  | { kind: 'already'; items: Item[] }
+  | { kind: 'ambiguous'; candidates: Item[] }
+  | { kind: 'none'; suggestions: Item[] };
+
+const ID_LIKE = /^(?:\d{4}(?:-\d{1,2})?|[^\s.]+)(?:\.\d+)+$/;
+
+export function everyItem(list: ReadingList): Item[] {
+  return [...datedItems(list), ...list.sections.flatMap((section) => flatten(section.items))];
+}
+
+/**
+ * An exact id wins; otherwise a case-insensitive query over title and url, narrowed to the items
+ * the command would change (open ones for `done`, done ones for `undone`).
+ */
+export function resolveTarget(list: ReadingList, target: string, wantDone: boolean): Resolution {
+  const items = everyItem(list);
+  const byId = items.find((item) => item.id === target);
+  if (byId) return byId.done === wantDone ? { kind: 'already', items: [byId] } : { kind: 'found', item: byId };
+  if (ID_LIKE.test(target)) {
+    const near = items
+      .map((item) => ({ item, far: distance(item.id, target) }))
+      .filter(({ far }) => far <= 3)
+      .sort((a, b) => a.far - b.far)
+      .slice(0, 5)
+      .map(({ item }) => item);
+    return { kind: 'none', suggestions: near };
+  }
+  const matching = items.filter((item) => matchesText(item, target));
+  const changeable = matching.filter((item) => item.done !== wantDone);
+  if (changeable.length === 1 && changeable[0]) return { kind: 'found', item: changeable[0] };
+  if (changeable.length > 1) return { kind: 'ambiguous', candidates: changeable };
+  return matching.length > 0 ? { kind: 'already', items: matching } : { kind: 'none', suggestions: [] };
+}

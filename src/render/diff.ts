@@ -1,0 +1,13 @@
+import type { ChalkInstance } from 'chalk';
+import { createTwoFilesPatch } from 'diff';
+
+/** The unified diff an edit would make, for `--dry-run`. */
+export function renderDiff(path: string, before: string, after: string, style: ChalkInstance): string {
+  const patch = createTwoFilesPatch(path, path, before, after, '', '', { context: 3 });
+  return patch
+    .split('\n')
+    .slice(1) // the `Index:`/`===` preamble says nothing a person needs
+    .filter((line) => !/^=+$/.test(line))
+    .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? style.green(line) : line.startsWith('-') && !line.startsWith('---') ? style.red(line) : line.startsWith('@@') ? style.cyan(line) : line))
+    .join('\n');
+}

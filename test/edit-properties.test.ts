@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
+
+beforeAll(() => {
+  process.env.XDG_STATE_HOME = tempDir();
+});
+
+const SPECIALS = [
+  '*', '_', '`', '``', '[', ']', '<', '>', '\\', '#', '- ', '1. ', '1) ', '+ ', '> ', '&', '&amp;', '&#49;', '!', '~', '~~',
+  '|', '(', ')', ':', '"', "'", ' ', '\t', '12 ', '7 ', '0', '测试', '研究', '🎉', '👩‍💻', 'https://x.example/a_b', 'www.example.com',
+  'a@b.co', '[x]', '[ ]', '**', '<b>', '<!--', '-->', '[^1]', '\\*', '![', '](', '$', '{', '}',
+];
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const piece = fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 }));
+const title = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''))
+  .filter((text) => text.trim() !== '' && !/[\n\r\u2028\u2029]/.test(text) && !CONTROL.test(text));
+const urlPiece = fc.oneof(fc.constantFrom(' ', '(', ')', '<', '>', '\\', '&amp;', '&#49;', '测', '"', "'", '`', '*', '_', '[', ']', '#', '?a=1&b=2'), fc.string({ maxLength: 5 }));
+const url = fc.oneof(fc.webUrl(), fc.tuple(fc.webUrl(), fc.array(urlPiece, { maxLength: 5 })).map(([base, pieces]) => base + pieces.join('')))
+  .filter((text) => text.trim() !== '' && !/[\n\r\u2028\u2029]/.test(text) && !CONTROL.test(text));
+
+interface JsonItem { id: string; title: string; url: string | null; day: number | null; done: boolean }
+async function itemOf(file: string, id: string): Promise<JsonItem | undefined> {
+  const { items } = JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[] };
+  return items.find((item) => item.id === id);
+}
+
+describe('add reads back exactly what was given', () => {
+  it('for arbitrary titles and urls (in process, many runs)', async () => {
+    const file = tempList(SEED);
+    await fc.assert(fc.asyncProperty(title, fc.option(url, { nil: undefined }), fc.constantFrom('2023-05-31', '2023-04', '2026-12-07', '2023'), async (given, link, date) => {
+      const added = await readInProcess(['add', '--date', date, '--file', file, '--', given, ...(link === undefined ? [] : [link])]);
+      expect(added.status, added.stderr).toBe(0);
+      const item = await itemOf(file, added.stdout.trim());
+      expect(item).toMatchObject({ title: given.trim(), url: link === undefined ? null : link.trim() });
+      if (date === '2023-05-31') expect(item?.day).toBe(31);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) });
+  });
+
+  it('for arbitrary titles and urls (built CLI as child processes)', () => {
+    const file = tempList(SEED);
+    fc.assert(fc.property(title, url, (given, link) => {
+      const added = read(['add', '--date', '2023-04', '--file', file, '--', given, link], { env: { XDG_STATE_HOME: process.env.XDG_STATE_HOME } });
+      expect(added.status, added.stderr).toBe(0);
+      const { items } = JSON.parse(read(['list', '--json', '--file', file]).stdout) as { items: JsonItem[] };
+      expect(items.find((item) => item.id === added.stdout.trim())).toMatchObject({ title: given.trim(), url: link.trim() });
+    }), { numRuns: 8 });
+  });
+});
+
+describe('done then undone is the identity', () => {
+  const fixtures = [SEED, ...readdirSync(join(ROOT, 'fixtures/rules')).map((name) => join(ROOT, 'fixtures/rules', name))];
+
+  // Open items: done then undone gives the same bytes. Done items the other way round, up to the
+  // case of the mark: `done` writes the file's usual mark, and a file may mix `[x]` and `[X]`.
+  it('on any item of any fixture', async () => {
+    for (const fixture of fixtures) {
+      const file = tempList(fixture);
+      const original = readFileSync(file);
+      const { items, sections } = JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[]; sections: { items: JsonItem[] }[] };
+      const all = [...items, ...sections.flatMap((section) => section.items)];
+      if (all.length === 0) continue;
+      await fc.assert(fc.asyncProperty(fc.constantFrom(...all), async (item) => {
+        const [first, second] = item.done ? ['undone', 'done'] : ['done', 'undone'];
+        expect((await readInProcess([first, item.id, '--file', file])).status).toBe(0);
+        expect(readFileSync(file).equals(original)).toBe(false);
+        expect((await readInProcess([second, item.id, '--file', file])).status).toBe(0);
+        const after = readFileSync(file);
+        if (item.done) expect(after.toString('latin1').toLowerCase()).toBe(original.toString('latin1').toLowerCase());
+        else expect(after.equals(original)).toBe(true);
+        if (item.done) after.copy(original);
+      }), { numRuns: Math.min(all.length * 2, 30) });
+    }
+  });
+});

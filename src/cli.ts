@@ -10,7 +10,12 @@ function currentMonth(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 
-export function buildProgram(): Command {
+/** Where a command that finished without an error reports a non-zero exit (lint found problems). */
+export interface ExitStatus {
+  code: number;
+}
+
+export function buildProgram(status: ExitStatus = { code: 0 }): Command {
   const program = new Command('read')
     .description('Track a reading list kept in one Markdown page. The page is edited in place, never reformatted.')
     .version(PACKAGE_VERSION, '-V, --version')
@@ -98,16 +103,34 @@ Examples:
     });
 
   program.command('progress').alias('report')
-    .description('done / total per month, per year and overall')
+    .description('done / total per month with a bar, a subtotal per year, the overall total')
     .option('--year <YYYY>', 'only this year')
+    .option('--since <YYYY-MM>', 'only months from this one on')
     .option('--json', 'print JSON')
+    .option('--markdown', 'print a GitHub Markdown table')
+    .option('--calendar', 'each year as a line of twelve shaded months')
     .addHelpText('after', `
 Examples:
-  read progress --json
-  read progress --year 2023 --json`)
+  read progress
+  read progress --year 2023 --markdown
+  read progress --calendar`)
     .action(async (_options: unknown, command: Command) => {
       const { runProgress } = await import('./commands/progress.js');
       runProgress(command.optsWithGlobals());
+    });
+
+  program.command('lint').alias('doctor')
+    .description('find structural problems: broken links, duplicate urls, months out of order, dates that cannot be read')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Exit status: 0 when clean (hints alone too), 1 when it found problems.
+
+Examples:
+  read lint
+  read lint --json`)
+    .action(async (_options: unknown, command: Command) => {
+      const { runLint } = await import('./commands/lint.js');
+      status.code = runLint(command.optsWithGlobals());
     });
 
   program.command('init [path]')
@@ -136,11 +159,12 @@ function withDefaultCommand(argv: string[]): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const status: ExitStatus = { code: 0 };
+  const program = buildProgram(status);
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
     await program.parseAsync(withDefaultCommand(argv));
-    return 0;
+    return status.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are exits too; anything else commander rejects is a usage error.

@@ -29,8 +29,8 @@ async function itemOf(file: string, id: string): Promise<JsonItem | undefined> {
 
 describe('add reads back exactly what was given', () => {
   it('for arbitrary titles and urls (in process, many runs)', async () => {
-    const file = tempList(SEED);
     await fc.assert(fc.asyncProperty(title, fc.option(url, { nil: undefined }), fc.constantFrom('2023-05-31', '2023-04', '2026-12-07', '2023'), async (given, link, date) => {
+      const file = tempList(SEED);
       const added = await readInProcess(['add', '--date', date, '--file', file, '--', given, ...(link === undefined ? [] : [link])]);
       expect(added.status, added.stderr).toBe(0);
       const item = await itemOf(file, added.stdout.trim());

@@ -1,16 +1,29 @@
-import { progressOf } from '../model/progress.js';
+import { UsageError } from '../errors.js';
+import { monthKey, progressOf } from '../model/progress.js';
+import { renderCalendar } from '../render/calendar.js';
 import { progressJson } from '../render/json.js';
+import { renderProgressMarkdown, renderProgressTable } from '../render/progress.js';
+import { styleFor } from '../render/style.js';
 import { openList, type GlobalOptions } from './context.js';
 import { filterFrom } from './list.js';
 
 export interface ProgressOptions extends GlobalOptions {
   year?: string;
+  since?: string;
   json?: boolean;
+  markdown?: boolean;
+  calendar?: boolean;
 }
 
 export function runProgress(options: ProgressOptions): void {
-  const { year } = filterFrom(undefined, { year: options.year });
+  const { year, month: since } = filterFrom(undefined, { year: options.year, month: options.since });
+  if ([options.json, options.markdown, options.calendar].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --calendar');
   const { list } = openList(options);
-  const progress = progressOf(list, year === undefined ? undefined : (candidate) => candidate === year);
-  process.stdout.write(progressJson(progress));
+  const progress = progressOf(list, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
+  const headings = new Map(list.months.map((month) => [month.id, month.heading.text]));
+  const style = styleFor({ noColor: options.color === false });
+  if (options.json) process.stdout.write(progressJson(progress));
+  else if (options.markdown) process.stdout.write(renderProgressMarkdown(progress, headings));
+  else if (options.calendar) process.stdout.write(renderCalendar(progress, style));
+  else process.stdout.write(renderProgressTable(progress, headings, style));
 }

@@ -1,3 +1,5 @@
+import { FenceTracker } from './fences.js';
+
 /** A slice of the source that parses to the same tree alone as inside the whole document. */
 export interface SectionSpan {
   /** UTF-16 offset of the first character. */
@@ -9,7 +11,6 @@ export interface SectionSpan {
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?$/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /**
  * Proposes split points before every column-0 ATX heading outside front matter and top-level fenced
@@ -21,7 +22,7 @@ export function splitSections(text: string): SectionSpan[] {
   const spans: SectionSpan[] = [];
   let sectionStart = 0;
   let sectionLine = 1;
-  let fence: { char: string; length: number } | null = null;
+  const fences = new FenceTracker();
   let inFrontMatter = FRONT_MATTER_OPEN.test(firstLine(text));
   let offset = 0;
   let line = 1;
@@ -31,18 +32,10 @@ export function splitSections(text: string): SectionSpan[] {
     const content = text.slice(offset, newline === -1 ? text.length : newline);
     if (inFrontMatter) {
       if (line > 1 && /^---[ \t]*\r?$/.test(content)) inFrontMatter = false;
-    } else if (fence) {
-      const close = FENCE.exec(content);
-      if (close?.[1]?.[0] === fence.char && close[1].length >= fence.length && /^[ \t\r]*$/.test(close[2] ?? '')) fence = null;
-    } else {
-      const open = FENCE.exec(content);
-      if (open?.[1] && !(open[1][0] === '`' && open[2]?.includes('`'))) {
-        fence = { char: open[1][0] ?? '`', length: open[1].length };
-      } else if (ATX_HEADING.test(content) && offset > sectionStart) {
-        spans.push({ start: sectionStart, end: offset, line: sectionLine });
-        sectionStart = offset;
-        sectionLine = line;
-      }
+    } else if (!fences.inFence(content) && ATX_HEADING.test(content) && offset > sectionStart) {
+      spans.push({ start: sectionStart, end: offset, line: sectionLine });
+      sectionStart = offset;
+      sectionLine = line;
     }
     offset = next;
     line++;

@@ -24,8 +24,18 @@ export interface Progress {
   total: Tally;
 }
 
+export interface ProgressFilter {
+  year?: number;
+  /** `year * 12 + month`: only months from this one on. */
+  since?: number;
+}
+
 export function tally(items: readonly Item[]): Tally {
   return { done: items.filter((item) => item.done).length, total: items.length };
+}
+
+export function monthKey(year: number, month: number): number {
+  return year * 12 + month;
 }
 
 function monthProgress(month: Month): MonthProgress {
@@ -40,11 +50,19 @@ function monthProgress(month: Month): MonthProgress {
   };
 }
 
-/** Top-level items count; subtasks have their own column. Year items count in their year. */
-export function progressOf(list: ReadingList, years?: (year: number) => boolean): Progress {
-  const chosen = list.years.filter((year) => years?.(year.year) ?? true);
-  const months = list.months.filter((month) => years?.(month.year) ?? true).map(monthProgress);
-  const yearTallies = chosen.map((year) => ({ year: year.year, ...tally([...year.items, ...year.months.flatMap((month) => month.items)]) }));
-  const total = yearTallies.reduce((sum, year) => ({ done: sum.done + year.done, total: sum.total + year.total }), { done: 0, total: 0 });
-  return { months, years: yearTallies, total };
+/**
+ * Top-level items count; subtasks have their own column. Year items count in their year (when the
+ * whole year is shown: `--since` in the middle of a year counts only the months it shows).
+ */
+export function progressOf(list: ReadingList, filter: ProgressFilter = {}): Progress {
+  const shown = (month: Month) => (filter.year === undefined || month.year === filter.year) && (filter.since === undefined || monthKey(month.year, month.month) >= filter.since);
+  const months = list.months.filter(shown);
+  const years = list.years
+    .filter((year) => (filter.year === undefined || year.year === filter.year) && (filter.since === undefined || monthKey(year.year, 12) >= filter.since))
+    .map((year) => {
+      const wholeYear = filter.since === undefined || monthKey(year.year, 1) >= filter.since;
+      return { year: year.year, ...tally([...(wholeYear ? year.items : []), ...year.months.filter(shown).flatMap((month) => month.items)]) };
+    });
+  const total = years.reduce((sum, year) => ({ done: sum.done + year.done, total: sum.total + year.total }), { done: 0, total: 0 });
+  return { months: months.map(monthProgress), years, total };
 }

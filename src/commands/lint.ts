@@ -1,0 +1,21 @@
+import { lintList } from '../model/lint.js';
+import { json } from '../render/json.js';
+import { renderProblems } from '../render/problems.js';
+import { styleFor } from '../render/style.js';
+import { openList, type GlobalOptions } from './context.js';
+
+export interface LintOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/** Reports and never writes. Exit 1 when there is an error; hints alone leave it at 0. */
+export function runLint(options: LintOptions): number {
+  const { file, list, shownPath } = openList(options);
+  const problems = lintList(file.text, list);
+  if (options.json) {
+    process.stdout.write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }));
+  } else {
+    process.stdout.write(renderProblems(shownPath, problems, styleFor({ noColor: options.color === false })));
+  }
+  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+}

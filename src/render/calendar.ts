@@ -1,0 +1,27 @@
+import type { ChalkInstance } from 'chalk';
+import type { Progress } from '../model/progress.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SHADES = [' ', '░', '▒', '▓', '█'];
+
+/**
+ * Each year as one line of twelve cells shaded by how many items were done that month, like a
+ * contribution graph. Shades are characters, so it reads without colour.
+ */
+export function renderCalendar(progress: Progress, style: ChalkInstance): string {
+  const busiest = Math.max(0, ...progress.months.map((month) => month.done));
+  const level = (done: number) => (done === 0 || busiest === 0 ? 0 : Math.min(4, Math.ceil((done / busiest) * 4)));
+  const lines = [`${' '.repeat(6)}${MONTHS.map((name) => `${name} `).join('')}`];
+  for (const year of progress.years) {
+    const cells = MONTHS.map((_, index) => {
+      const done = progress.months.filter((month) => month.year === year.year && month.month === index + 1).reduce((sum, month) => sum + month.done, 0);
+      const shade = (SHADES[level(done)] ?? ' ').repeat(2);
+      return `${level(done) === 4 ? style.green(shade) : shade}  `;
+    });
+    lines.push(`${style.bold(String(year.year).padEnd(6))}${cells.join('')}${year.done}/${year.total}`);
+  }
+  const from = (step: number) => Math.floor(((step - 1) / 4) * busiest) + 1;
+  const legend = busiest === 0 ? 'nothing done yet' : [1, 2, 3, 4].map((step) => `${SHADES[step]} ${from(step)}+`).join('  ');
+  lines.push('', style.dim(`done per month: '  ' none  ${legend}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -21,6 +21,7 @@ export function buildProgram(status: ExitStatus = { code: 0 }): Command {
     .version(PACKAGE_VERSION, '-V, --version')
     .option('-f, --file <path>', 'the reading list (default: $READ_FILE, then ./read.md)')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
+    .option('--no-cache', 'parse every section again; keep no cache (READ_NO_CACHE=1 works too)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .addHelpText('after', `
@@ -35,7 +36,7 @@ Examples:
   program.command(TODAY, { hidden: true })
     .action(async (_options: unknown, command: Command) => {
       const { runList } = await import('./commands/list.js');
-      runList(undefined, { ...command.optsWithGlobals(), open: true, month: currentMonth() });
+      await runList(undefined, { ...command.optsWithGlobals(), open: true, month: currentMonth() });
       process.stderr.write(`Open items of ${currentMonth()}. See everything with 'read list', all commands with 'read --help'.\n`);
     });
 
@@ -56,7 +57,7 @@ Examples:
   read list 研究 --json`)
     .action(async (query: string | undefined, _options: unknown, command: Command) => {
       const { runList } = await import('./commands/list.js');
-      runList(query, command.optsWithGlobals());
+      await runList(query, command.optsWithGlobals());
     });
 
   program.command('add <title> [url]')
@@ -71,7 +72,7 @@ Examples:
   read add "Reread SICP" --date 2024`)
     .action(async (title: string, url: string | undefined, _options: unknown, command: Command) => {
       const { runAdd } = await import('./commands/add.js');
-      runAdd(title, url, command.optsWithGlobals());
+      await runAdd(title, url, command.optsWithGlobals());
     });
 
   for (const [name, done, alias] of [['done', true, undefined], ['undone', false, 'reopen']] as const) {
@@ -87,7 +88,7 @@ Examples:
   read ${name} 2023-04.3 --dry-run`)
       .action(async (targets: string[], _options: unknown, command: Command) => {
         const { runCheck } = await import('./commands/check.js');
-        runCheck(targets, done, command.optsWithGlobals());
+        await runCheck(targets, done, command.optsWithGlobals());
       });
     if (alias) check.alias(alias);
   }
@@ -99,7 +100,7 @@ Examples:
   read done 2023-04.3 && read undo`)
     .action(async (_options: unknown, command: Command) => {
       const { runUndo } = await import('./commands/undo.js');
-      runUndo(command.optsWithGlobals());
+      await runUndo(command.optsWithGlobals());
     });
 
   program.command('progress').alias('report')
@@ -116,7 +117,7 @@ Examples:
   read progress --calendar`)
     .action(async (_options: unknown, command: Command) => {
       const { runProgress } = await import('./commands/progress.js');
-      runProgress(command.optsWithGlobals());
+      await runProgress(command.optsWithGlobals());
     });
 
   program.command('lint').alias('doctor')
@@ -130,7 +131,7 @@ Examples:
   read lint --json`)
     .action(async (_options: unknown, command: Command) => {
       const { runLint } = await import('./commands/lint.js');
-      status.code = runLint(command.optsWithGlobals());
+      status.code = await runLint(command.optsWithGlobals());
     });
 
   program.command('init [path]')

@@ -6,7 +6,7 @@ import { SEED, SHARED } from './helpers/cli.js';
 import { itemsById, listOf, summary } from './helpers/model.js';
 
 const seedText = readFileSync(SEED, 'utf8');
-const list = listOf(seedText);
+const list = await listOf(seedText);
 const byId = itemsById(list);
 
 // Written by hand from fixtures/seed.md, line by line: [id, line, done, day, title, url].

@@ -25,7 +25,7 @@ export function parseAddDate(date: string | undefined, now = new Date()): Pick<A
 /** What must stay the same for every other item when one is added. */
 const signature = (item: Item) => JSON.stringify([item.year, item.month, item.day, item.title, item.url, item.done, item.parent === null]);
 
-export function runAdd(title: string, url: string | undefined, options: AddOptions): void {
+export async function runAdd(title: string, url: string | undefined, options: AddOptions): Promise<void> {
   if (!isSingleLine(title) || (url !== undefined && !isSingleLine(url))) throw new UsageError('a title or url cannot hold a line break');
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(title + (url ?? ''))) throw new UsageError('a title or url cannot hold control characters');
   const request: AddRequest = {
@@ -36,7 +36,7 @@ export function runAdd(title: string, url: string | undefined, options: AddOptio
   };
   if (request.title === '' && request.url === null) throw new UsageError('give a title (and optionally a url): read add "Title" https://…');
   let id = '';
-  editList(options, ({ file, list, style }) => {
+  await editList(options, ({ file, list, style }) => {
     const twins = request.url === null ? [] : everyItem(list).filter((item) => item.url === request.url);
     for (const twin of twins) process.stderr.write(`warning: ${request.url} is already in the file as ${twin.id}; adding it again.\n`);
     const plan = planAdd(file.text, list, style, request);

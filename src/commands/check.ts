@@ -16,11 +16,11 @@ function localDate(now = new Date()): string {
 }
 
 /** `read done` / `read undone`: every target must resolve before anything is written. */
-export function runCheck(targets: string[], done: boolean, options: CheckCommandOptions): void {
+export async function runCheck(targets: string[], done: boolean, options: CheckCommandOptions): Promise<void> {
   if (targets.length === 0) throw new UsageError(`give an id or a query: read ${done ? 'done' : 'undone'} 2023-04.3`);
   const verb = done ? 'done' : 'open';
   const changed: Item[] = [];
-  editList(options, ({ file, list, style }) => {
+  await editList(options, ({ file, list, style }) => {
     const chosen = new Map<string, Item>();
     for (const target of targets) {
       const found = resolveTarget(list, target, done);

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { readListFromText } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
+import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 
@@ -9,6 +10,28 @@ export interface GlobalOptions {
   file?: string;
   /** commander turns `--no-color` into `color: false`. */
   color?: boolean;
+  /** `--no-cache`: parse every section, keep nothing. */
+  cache?: boolean;
+}
+
+/** A reader for one file: each text it is given is read through that file's section cache. */
+export type ListReader = (text: string) => Promise<ReadingList>;
+
+export function listReader(path: string, options: GlobalOptions): ListReader {
+  const cache = options.cache === false || process.env.READ_NO_CACHE ? undefined : FileDigestCache.open(path);
+  const debug = (process.env.READ_DEBUG ?? '').split(',').includes('parse');
+  return async (text) => {
+    const started = Date.now();
+    const progress = (done: number, total: number) => {
+      // Only a first read of a long list takes this long; say how far it got.
+      if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
+    };
+    const { list, stats } = await readListFromText(text, { cache, onParse: progress });
+    if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
+    if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)\n`);
+    cache?.flush();
+    return list;
+  };
 }
 
 export interface OpenList {
@@ -18,10 +41,10 @@ export interface OpenList {
   shownPath: string;
 }
 
-export function openList(options: GlobalOptions): OpenList {
+export async function openList(options: GlobalOptions): Promise<OpenList> {
   const path = locateList(options.file);
   const file = loadListFile(path);
-  const { list } = readListFromText(file.text);
+  const list = await listReader(path, options)(file.text);
   return { file, list, shownPath: shownPath(path) };
 }
 

@@ -1,6 +1,5 @@
 import { conventionsOf, type Conventions } from '../edit/conventions.js';
 import { applySplices, invertSplices, type Splice } from '../edit/splice.js';
-import { readListFromText } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
@@ -9,7 +8,7 @@ import { readJournal, sha256, writeJournal } from '../store/journal.js';
 import { encodeList, loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
-import { shownPath, type GlobalOptions } from './context.js';
+import { listReader, shownPath, type GlobalOptions } from './context.js';
 
 export interface EditOptions extends GlobalOptions {
   dryRun?: boolean;
@@ -39,15 +38,18 @@ export interface EditResult {
  * Every write goes through here: lock, re-read what is there now, plan on it, apply the splices,
  * write atomically, remember how to undo. A plan with no splices writes nothing.
  */
-export function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): EditResult {
+export async function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): Promise<EditResult> {
   const path = locateList(options.file);
-  const run = (): EditResult => {
+  const read = listReader(path, options);
+  const run = async (): Promise<EditResult> => {
     const file = loadListFile(path);
-    const { list } = readListFromText(file.text);
+    const list = await read(file.text);
     const planned = plan({ file, list, style: conventionsOf(file.text, file.eol, list) });
     const after = applySplices(file.text, planned.splices);
     if (after === file.text) return { changed: false, path };
-    planned.verify?.(after, readListFromText(after).list);
+    // Reading the result also leaves its changed section in the cache for the next command.
+    const edited = await read(after);
+    planned.verify?.(after, edited);
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, styleFor({ noColor: options.color === false }))}\n`);
       return { changed: false, path };

@@ -9,8 +9,8 @@ export interface LintOptions extends GlobalOptions {
 }
 
 /** Reports and never writes. Exit 1 when there is an error; hints alone leave it at 0. */
-export function runLint(options: LintOptions): number {
-  const { file, list, shownPath } = openList(options);
+export async function runLint(options: LintOptions): Promise<number> {
+  const { file, list, shownPath } = await openList(options);
   const problems = lintList(file.text, list);
   if (options.json) {
     process.stdout.write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }));

@@ -1,8 +1,9 @@
 import { UsageError, UserError } from '../errors.js';
 import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
 import { listJson } from '../render/json.js';
-import { renderList, type ListView } from '../render/list.js';
+import { measuredTexts, renderList, type ListView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
+import { widthFor } from '../render/width.js';
 import { openList, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -38,9 +39,9 @@ function terminalColumns(): number | undefined {
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
 }
 
-export function runList(query: string | undefined, options: ListOptions): void {
+export async function runList(query: string | undefined, options: ListOptions): Promise<void> {
   const filter = filterFrom(query, options);
-  const { list, shownPath } = openList(options);
+  const { list, shownPath } = await openList(options);
   const narrowed = filter.state !== undefined || filter.query !== undefined;
   const view: ListView = {
     all: options.all === true,
@@ -68,7 +69,8 @@ export function runList(query: string | undefined, options: ListOptions): void {
   const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
   const style = styleFor({ noColor: options.color === false });
-  process.stdout.write(renderList(view, { style, columns: terminalColumns() }));
+  const columns = terminalColumns();
+  process.stdout.write(renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }));
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);

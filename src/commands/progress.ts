@@ -15,10 +15,10 @@ export interface ProgressOptions extends GlobalOptions {
   calendar?: boolean;
 }
 
-export function runProgress(options: ProgressOptions): void {
+export async function runProgress(options: ProgressOptions): Promise<void> {
   const { year, month: since } = filterFrom(undefined, { year: options.year, month: options.since });
   if ([options.json, options.markdown, options.calendar].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --calendar');
-  const { list } = openList(options);
+  const { list } = await openList(options);
   const progress = progressOf(list, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
   const headings = new Map(list.months.map((month) => [month.id, month.heading.text]));
   const style = styleFor({ noColor: options.color === false });

@@ -8,9 +8,9 @@ import { withLock } from '../store/lock.js';
 import type { GlobalOptions } from './context.js';
 
 /** Reverts the last edit `read` made, only if the file is still exactly what that edit left. */
-export function runUndo(options: GlobalOptions): void {
+export async function runUndo(options: GlobalOptions): Promise<void> {
   const path = locateList(options.file);
-  const command = withLock(path, () => {
+  const command = await withLock(path, async () => {
     const journal = readJournal(path);
     const last = journal.at(-1);
     if (!last) throw new UserError(`read has no edit of ${path} to undo.`);

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { readHeadingDate } from '../model/dates.js';
 import type { Entry, Item, Month, Section, Year } from '../model/types.js';
 import { sanitize } from './sanitize.js';
-import { displayWidth, padEnd, truncate } from './width.js';
+import type { Width } from './width.js';
 
 /** What `read list` shows, already filtered. */
 export interface ListView {
@@ -16,30 +16,39 @@ export interface RenderOptions {
   style: ChalkInstance;
   /** Terminal width; lines are cut to it. Undefined off a terminal: nothing is cut. */
   columns?: number;
+  width: Width;
+}
+
+/** What `renderList` measures: ids always, the rest only when lines are cut to a terminal. */
+export function measuredTexts(view: ListView, columns: number | undefined): string[] {
+  const items = [...view.years.flatMap(({ items, months }) => [...items, ...months.flatMap((month) => month.items)]), ...view.sections.flatMap(({ items }) => items)];
+  const all = (list: Item[]): Item[] => list.flatMap((item) => [item, ...all(item.subtasks)]);
+  return all(items).flatMap((item) => (columns === undefined ? [item.id] : [item.id, item.title, item.url ?? '', ...item.notes]))
+    .concat(columns === undefined ? [] : view.sections.flatMap(({ section }) => section.entries.flatMap((entry) => [entry.title, entry.url ?? ''])));
 }
 
 interface Row { depth: number; item: Item }
 
-export function renderList(view: ListView, { style, columns }: RenderOptions): string {
+export function renderList(view: ListView, { style, columns, width }: RenderOptions): string {
   const rows = (items: Item[], depth = 0): Row[] => items.flatMap((item) => [{ depth, item }, ...rows(item.subtasks, depth + 1)]);
   const everyRow = [
     ...view.years.flatMap(({ items, months }) => [...rows(items), ...months.flatMap((month) => rows(month.items))]),
     ...view.sections.flatMap(({ items }) => rows(items)),
   ];
-  const idColumn = Math.max(0, ...everyRow.map(({ depth, item }) => depth * 2 + displayWidth(sanitize(item.id))));
+  const idColumn = Math.max(0, ...everyRow.map(({ depth, item }) => depth * 2 + width.of(sanitize(item.id))));
 
   const itemLines = (items: Item[]): string[] => rows(items).flatMap(({ depth, item }) => {
     const mark = item.done ? style.green('[x]') : style.yellow('[ ]');
-    const id = padEnd(sanitize(item.id), idColumn - depth * 2);
+    const id = width.pad(sanitize(item.id), idColumn - depth * 2);
     const day = item.day === null ? '  ' : String(item.day).padStart(2);
     const lead = `    ${' '.repeat(depth * 2)}${mark} ${style.cyan(id)} ${style.dim(day)} `;
     const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
     const title = sanitize(item.title);
     const url = item.url === null ? '' : sanitize(item.url);
-    const line = lead + fit(title, url, columns === undefined ? undefined : columns - leadWidth, style, item.done);
+    const line = lead + fit(title, url, columns === undefined ? undefined : columns - leadWidth, style, item.done, width);
     if (!view.all) return [line];
     const noteIndent = ' '.repeat(leadWidth + 2);
-    return [line, ...item.notes.map((note) => style.dim(cut(`${noteIndent}· ${sanitize(note)}`, columns)))];
+    return [line, ...item.notes.map((note) => style.dim(columns === undefined ? `${noteIndent}· ${sanitize(note)}` : width.cut(`${noteIndent}· ${sanitize(note)}`, columns)))];
   });
 
   const out: string[] = [];
@@ -57,35 +66,30 @@ export function renderList(view: ListView, { style, columns }: RenderOptions): s
   for (const { section, items } of view.sections) {
     out.push(style.bold(`§ ${sanitize(section.title)}`));
     out.push(...itemLines(items));
-    if (view.all) out.push(...section.entries.map((entry) => entryLine(entry, style, columns)));
+    if (view.all) out.push(...section.entries.map((entry) => entryLine(entry, style, columns, width)));
     out.push('');
   }
   while (out[out.length - 1] === '') out.pop();
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
-function entryLine(entry: Entry, style: ChalkInstance, columns: number | undefined): string {
-  return `    •  ${fit(sanitize(entry.title), entry.url === null ? '' : sanitize(entry.url), columns === undefined ? undefined : columns - 7, style, false)}`;
+function entryLine(entry: Entry, style: ChalkInstance, columns: number | undefined, width: Width): string {
+  return `    •  ${fit(sanitize(entry.title), entry.url === null ? '' : sanitize(entry.url), columns === undefined ? undefined : columns - 7, style, false, width)}`;
 }
 
 /** Title, then the url dimmed; on a terminal the url gives way first, then the title. */
-function fit(title: string, url: string, room: number | undefined, style: ChalkInstance, done: boolean): string {
+function fit(title: string, url: string, room: number | undefined, style: ChalkInstance, done: boolean, width: Width): string {
   let [shownTitle, shownUrl] = [title, url];
   if (room !== undefined) {
-    const titleWidth = displayWidth(title);
-    const urlRoom = Math.max(0, room - titleWidth - 2);
-    if (url && urlRoom < Math.min(displayWidth(url), 12)) {
-      shownTitle = truncate(title, Math.max(8, room - Math.min(displayWidth(url), 12) - 2));
-      shownUrl = truncate(url, Math.max(0, room - displayWidth(shownTitle) - 2));
+    const urlRoom = Math.max(0, room - width.of(title) - 2);
+    if (url && urlRoom < Math.min(width.of(url), 12)) {
+      shownTitle = width.cut(title, Math.max(8, room - Math.min(width.of(url), 12) - 2));
+      shownUrl = width.cut(url, Math.max(0, room - width.of(shownTitle) - 2));
     } else {
-      shownTitle = truncate(title, room);
-      shownUrl = truncate(url, urlRoom);
+      shownTitle = width.cut(title, room);
+      shownUrl = width.cut(url, urlRoom);
     }
   }
   const titleText = done ? shownTitle : style.bold(shownTitle);
   return shownUrl ? `${titleText}  ${style.dim(shownUrl)}` : titleText;
-}
-
-function cut(line: string, columns: number | undefined): string {
-  return columns === undefined ? line : truncate(line, columns);
 }

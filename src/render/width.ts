@@ -1,20 +1,44 @@
-import stringWidth from 'string-width';
-
-export { stringWidth as displayWidth };
-
-/** Pads to a display width, so that CJK and emoji (two columns each) stay aligned. */
-export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+/** Display width in terminal columns: CJK and emoji take two. */
+export interface Width {
+  of(text: string): number;
+  /** Pads to a display width, so that columns stay aligned. */
+  pad(text: string, columns: number): string;
+  /** Cuts to at most `columns`, marking the cut with an ellipsis. */
+  cut(text: string, columns: number): string;
 }
 
-/** Cuts to at most `width` columns, marking the cut with an ellipsis. */
-export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  if (width <= 1) return width === 1 ? '…' : '';
-  let out = '';
-  for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
-    out += char;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+export function isPlainAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
+
+function widthFrom(of: (text: string) => number): Width {
+  return {
+    of,
+    pad: (text, columns) => text + ' '.repeat(Math.max(0, columns - of(text))),
+    cut: (text, columns) => {
+      if (of(text) <= columns) return text;
+      if (columns <= 1) return columns === 1 ? '…' : '';
+      let out = '';
+      for (const char of text) {
+        if (of(out + char) > columns - 1) break;
+        out += char;
+      }
+      return `${out}…`;
+    },
+  };
+}
+
+const asciiWidth = widthFrom((text) => text.length);
+
+/**
+ * `string-width` costs about 30 ms to load (Unicode tables, a segmenter), a third of a warm run:
+ * it is loaded only when some text to measure is not plain ASCII.
+ */
+export async function widthFor(texts: Iterable<string>): Promise<Width> {
+  for (const text of texts) {
+    if (!isPlainAscii(text)) return widthFrom((await import('string-width')).default);
   }
-  return `${out}…`;
+  return asciiWidth;
 }

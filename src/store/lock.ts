@@ -22,7 +22,7 @@ function alive(pid: number): boolean {
  * holding it is waited for; a lock whose process is gone is reported, never silently broken: the
  * edit it was making may be half done.
  */
-export function withLock<T>(path: string, work: () => T): T {
+export async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
   const lockPath = `${path}.lock`;
   const deadline = Date.now() + WAIT_MS;
   let delay = 5;
@@ -46,7 +46,7 @@ export function withLock<T>(path: string, work: () => T): T {
     delay = Math.min(delay * 2, 100);
   }
   try {
-    return work();
+    return await work();
   } finally {
     try {
       unlinkSync(lockPath);

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/read.js');
@@ -15,10 +16,32 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * The suite runs in one of four cache modes (READ_TEST_CACHE): on (default, warm as it goes), off
+ * (READ_NO_CACHE), cold (a fresh cache folder for every run), corrupt (every cache file damaged
+ * before every run). The cache must never change an answer, so every test passes in every mode.
+ */
+const cacheMode = process.env.READ_TEST_CACHE ?? 'on';
+
+function prepareCache(): void {
+  const folder = join(process.env.XDG_CACHE_HOME ?? '', 'read');
+  if (cacheMode === 'cold') rmSync(folder, { recursive: true, force: true });
+  if (cacheMode !== 'corrupt' || !existsSync(folder)) return;
+  readdirSync(folder).forEach((name, index) => {
+    const path = join(folder, name);
+    const bytes = readFileSync(path);
+    if (index % 3 === 0) writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
+    else if (index % 3 === 1) writeFileSync(path, Buffer.from(bytes.toString('latin1').replace(/"title":"/g, '"title":"X'), 'latin1'));
+    else writeFileSync(path, 'garbage');
+  });
+}
+
 /** An environment without the caller's colour, file and cache settings, so every run starts equal. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  prepareCache();
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ['NO_COLOR', 'FORCE_COLOR', 'READ_FILE', 'READ_COMMIT', 'READ_NO_CACHE', 'READ_DEBUG']) delete env[key];
+  if (cacheMode === 'off') env.READ_NO_CACHE = '1';
   return { ...env, ...extra };
 }
 
@@ -67,7 +90,8 @@ let loadedMain: Main | undefined;
  * the child-process runs, for suites that run it thousands of times.
  */
 export async function readInProcess(args: string[]): Promise<Run> {
-  loadedMain ??= ((await import(pathToFileURL(join(ROOT, 'dist/cli.js')).href)) as { main: Main }).main;
+  loadedMain ??= (createRequire(import.meta.url)(join(ROOT, 'dist/cli.cjs')) as { main: Main }).main;
+  prepareCache();
   const out = { stdout: '', stderr: '' };
   const [stdoutWrite, stderrWrite] = [process.stdout.write, process.stderr.write];
   process.stdout.write = ((chunk: string) => { out.stdout += chunk; return true; }) as typeof process.stdout.write;

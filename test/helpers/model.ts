@@ -6,8 +6,8 @@ import { readListFromText } from '../../src/model/read-list.js';
 import type { Item, ReadingList } from '../../src/model/types.js';
 import { flatten } from '../../src/model/select.js';
 
-export function listOf(text: string): ReadingList {
-  return readListFromText(text).list;
+export async function listOf(text: string): Promise<ReadingList> {
+  return (await readListFromText(text)).list;
 }
 
 /** Every item of the list, subtasks included, by id. */

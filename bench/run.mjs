@@ -1,0 +1,85 @@
+// Whole-process timings of `read` against the floor (`node -e 0`), measured in the same run as
+// alternating pairs, so that a busy machine slows both sides alike. Prints a table of median ratios
+// and peak RSS. Usage: npm run bench [-- --sizes 100,1000,10000,100000 --reps 7]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateList } from './generate.mjs';
+
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+};
+const sizes = argument('sizes', '100,1000,10000,100000').split(',').map(Number);
+const reps = Number(argument('reps', 7));
+const bin = new URL('../bin/read.js', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'read-bench-'));
+const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+
+/** Wall time (ms) and peak RSS (MiB) of one process. */
+function measure(command, args, env) {
+  const started = process.hrtime.bigint();
+  const result = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const rss = hasTime ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+  return { ms, rss };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** `runs` alternating pairs of (floor, command); `prepare` runs before each command, untimed. */
+function paired(args, env, runs, prepare = () => {}) {
+  const floor = [];
+  const own = [];
+  const rss = [];
+  for (let index = 0; index < runs; index++) {
+    floor.push(measure(process.execPath, ['-e', '0'], env).ms);
+    prepare();
+    const run = measure(process.execPath, [bin, ...args], env);
+    own.push(run.ms);
+    rss.push(run.rss);
+  }
+  return { ratio: median(own) / median(floor), ms: median(own), floorMs: median(floor), rss: Math.max(...rss) };
+}
+
+const rows = [];
+for (const size of sizes) {
+  const source = join(work, `list-${size}.md`);
+  writeFileSync(source, generateList(size));
+  const file = join(work, `read-${size}.md`);
+  const cache = join(work, `cache-${size}`);
+  const env = { ...process.env, XDG_CACHE_HOME: cache, XDG_STATE_HOME: join(work, 'state'), NO_COLOR: '1' };
+  const commands = [
+    ['list', ['list', '--file', file]],
+    ['list --json', ['list', '--json', '--file', file]],
+    ['progress', ['progress', '--file', file]],
+    ['add', ['add', 'Bench item', 'https://example.com/bench', '--date', '2026-12-05', '--file', file]],
+    ['done', ['done', '2026-12.2', '--file', file]],
+  ];
+  const big = size >= 100_000;
+  for (const [name, args] of commands) {
+    const restore = () => copyFileSync(source, file);
+    restore();
+    // Cold: no parse cache and no code cache, every time.
+    const cold = paired(args, env, big ? (name === 'list' ? 1 : 0) : Math.max(3, Math.floor(reps / 2)), () => { restore(); rmSync(cache, { recursive: true, force: true }); });
+    restore();
+    execFileSync(process.execPath, [bin, 'list', '--json', '--file', file], { env, stdio: 'ignore', maxBuffer: 1 << 30 });
+    const warm = paired(args, env, big ? 3 : reps, restore);
+    rows.push({ size, name, cold, warm });
+    process.stderr.write(`${size} ${name}: cold ${Number.isFinite(cold.ratio) ? cold.ratio.toFixed(2) : '—'}× warm ${warm.ratio.toFixed(2)}×\n`);
+  }
+}
+
+const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+console.log('\n| items | command | cold × floor | cold ms | warm × floor | warm ms | floor ms | peak RSS warm (MiB) | peak RSS cold (MiB) |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const { size, name, cold, warm } of rows) {
+  console.log(`| ${size} | ${name} | ${fmt(cold.ratio)} | ${fmt(cold.ms, 0)} | ${fmt(warm.ratio)} | ${fmt(warm.ms, 0)} | ${fmt(warm.floorMs, 0)} | ${fmt(warm.rss, 0)} | ${fmt(cold.rss, 0)} |`);
+}
+const coldList = (size) => rows.find((row) => row.size === size && row.name === 'list')?.cold.ms;
+if (coldList(1000) && coldList(10000)) console.log(`\ncold list, 10k / 1k time: ${(coldList(10000) / coldList(1000)).toFixed(1)} (linear: 10)`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED, read, tempDir, tempList } from './helpers/cli.js';
+import { listOf, wholeParseListOf } from './helpers/model.js';
+
+const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
+
+describe('the section cache', () => {
+  it('parses every section once, then none; a hand edit re-parses only its section', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([11, 11]);
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- [ ] [研究 ModelScope 文档]', '- [x] [研究 ModelScope 文档]'));
+    const afterEdit = read(['list', '--json', '--file', file], { env });
+    expect(parsed(afterEdit.stderr)).toEqual([1, 11]);
+    expect(afterEdit.stdout).toContain('"id": "2023-04.5"');
+    expect(parsed(read(['progress', '--file', file], { env }).stderr)).toEqual([0, 11]);
+  });
+
+  it('done and add refresh their section, so the next command parses nothing', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    read(['list', '--file', file], { env });
+    read(['done', '2023-04.3', '--file', file], { env });
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
+    read(['add', 'New', '--date', '2023-04-09', '--file', file], { env });
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
+  });
+
+  it('lives in $XDG_CACHE_HOME/read, never beside the page; --no-cache and READ_NO_CACHE keep nothing', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    read(['list', '--no-cache', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '' } });
+    read(['list', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '1' } });
+    expect(existsSync(join(cache, 'read')) && readdirSync(join(cache, 'read')).some((name) => name.endsWith('.json'))).toBe(false);
+    expect(parsed(read(['list', '--no-cache', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' } }).stderr)).toEqual([11, 11]);
+    read(['list', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '' } });
+    expect(readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(dirname(file))).toEqual(['read.md']);
+  });
+
+  it('a damaged, foreign or unreadable cache is ignored and gives the same answer', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const truth = read(['list', '--json', '--no-cache', '--file', file]).stdout;
+    read(['list', '--file', file], { env });
+    const cacheFile = readdirSync(join(cache, 'read')).find((name) => name.endsWith('.json')) ?? '';
+    const good = readFileSync(join(cache, 'read', cacheFile), 'utf8');
+    const damaged = [
+      good.slice(0, good.length / 2),
+      good.replace(/"title":"/, '"title":"changed '),
+      `another-build ${good.slice(good.indexOf(' ') + 1)}`,
+      'not a cache',
+      '',
+    ];
+    for (const text of damaged) {
+      writeFileSync(join(cache, 'read', cacheFile), text);
+      const run = read(['list', '--json', '--file', file], { env });
+      expect(run.stdout).toBe(truth);
+      expect(parsed(run.stderr)).toEqual([11, 11]);
+    }
+  });
+});
+
+/** Random Markdown from the pieces reading lists and the parser's corner cases are made of. */
+const block = fc.oneof(
+  fc.constantFrom(
+    '# 2024', '## 3月', '## 11🈷️', '### Papers', '# Notes', '## 2023-05', '# 2018/04/01', '#', '#not a heading', ' # indented',
+    '- [ ] task', '- [x] 12 done [link](https://l.example)', '* [X] [ref][r]', '1. [ ] ordered', '  - [ ] nested', '    - [x] deeper',
+    '- plain', '  - [ ] under plain', '> - [ ] quoted', '> # quoted heading', '```', '~~~', '```js', '    code', '<div>', '</div>',
+    '<!--', '-->', '[r]: https://ref.example', '[R]: /other', '---', '***', 'Setext', '===', 'para with https://auto.example',
+    '| a | b |', '|---|---|', '- [ ] item\n# heading right after', '', '', '',
+  ),
+  fc.string({ maxLength: 12 }),
+);
+const document = fc.array(block, { maxLength: 40 }).map((blocks) => `${blocks.join('\n')}\n`);
+
+describe('sectioned parsing equals one whole parse', () => {
+  it('on random documents of headings, lists, tasks, fences, HTML, blockquotes and definitions', async () => {
+    await fc.assert(fc.asyncProperty(document, async (text) => {
+      expect(await listOf(text)).toEqual(wholeParseListOf(text));
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
+  });
+});

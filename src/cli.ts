@@ -5,6 +5,8 @@ import { sanitize } from './render/sanitize.js';
 declare const PACKAGE_VERSION: string;
 
 const TODAY = 'today';
+/** The hidden entry the shell completion calls: `read __complete WORD…`. */
+const COMPLETE = '__complete';
 
 function currentMonth(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
@@ -65,6 +67,7 @@ Examples:
     .option('--date <date>', 'YYYY-MM-DD, YYYY-MM, or YYYY for a year item (default: today)')
     .option('--done', 'add it checked')
     .option('--dry-run', 'print the diff, write nothing')
+    .option('--commit', 'git-commit just the list file (READ_COMMIT=1 works too)')
     .addHelpText('after', `
 Examples:
   read add "Attention Is All You Need" https://arxiv.org/abs/1706.03762
@@ -76,9 +79,10 @@ Examples:
     });
 
   for (const [name, done, alias] of [['done', true, undefined], ['undone', false, 'reopen']] as const) {
-    const check = program.command(`${name} <id|query...>`)
-      .description(done ? 'check items off (one character each)' : 'uncheck items')
+    const check = program.command(`${name} ${done ? '[id|query...]' : '<id|query...>'}`)
+      .description(done ? 'check items off (one character each); with no argument on a terminal, pick from a list' : 'uncheck items')
       .option('--dry-run', 'print the diff, write nothing')
+      .option('--commit', 'git-commit just the list file (READ_COMMIT=1 works too)')
       .option('--stamp', 'add / remove a ✅ YYYY-MM-DD completion stamp (default: when the file has them)')
       .option('--no-stamp', 'never touch completion stamps')
       .addHelpText('after', `
@@ -95,6 +99,7 @@ Examples:
 
   program.command('undo')
     .description("revert the last edit read made to the file, unless the file changed since")
+    .option('--commit', 'git-commit just the list file (READ_COMMIT=1 works too)')
     .addHelpText('after', `
 Examples:
   read done 2023-04.3 && read undo`)
@@ -134,6 +139,30 @@ Examples:
       status.code = await runLint(command.optsWithGlobals());
     });
 
+  program.command('open <id|query>')
+    .description("open an item's url in the browser")
+    .option('--print', 'print the url instead')
+    .addHelpText('after', `
+Examples:
+  read open 2023-04.3
+  read open ModelScope --print`)
+    .action(async (target: string, _options: unknown, command: Command) => {
+      const { runOpen } = await import('./commands/open.js');
+      await runOpen(target, command.optsWithGlobals());
+    });
+
+  program.command('shell-init <shell>')
+    .description('print shell code that makes `read list` work beside the builtin (bash, zsh, fish)')
+    .addHelpText('after', `
+Examples:
+  eval "$(readlist shell-init bash)"     # in ~/.bashrc
+  eval "$(readlist shell-init zsh)"      # in ~/.zshrc
+  readlist shell-init fish | source      # in ~/.config/fish/config.fish`)
+    .action(async (shell: string) => {
+      const { runShellInit } = await import('./commands/shell-init.js');
+      runShellInit(shell, program.createHelp().visibleCommands(program).flatMap((command) => [command.name(), ...command.aliases()]));
+    });
+
   program.command('init [path]')
     .description('create a new, empty reading list (never overwrites one)')
     .addHelpText('after', `
@@ -164,6 +193,12 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram(status);
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
+    // Completion gets the words exactly as typed, options included: commander would consume them.
+    if (argv[2] === COMPLETE) {
+      const { runComplete } = await import('./commands/complete.js');
+      await runComplete(program, argv.slice(3));
+      return 0;
+    }
     await program.parseAsync(withDefaultCommand(argv));
     return status.code;
   } catch (error) {

@@ -41,7 +41,7 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
     for (const twin of twins) process.stderr.write(`warning: ${request.url} is already in the file as ${twin.id}; adding it again.\n`);
     const plan = planAdd(file.text, list, style, request);
     id = plan.id;
-    return { splices: [plan.splice], command: `add ${plan.id}`, verify: (_text, after) => verifyAdded(list, after, plan.id, request) };
+    return { splices: [plan.splice], message: `add ${plan.id}  ${request.title}`, verify: (_text, after) => verifyAdded(list, after, plan.id, request) };
   });
   process.stdout.write(`${id}\n`);
 }

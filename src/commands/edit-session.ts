@@ -9,9 +9,12 @@ import { encodeList, loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, shownPath, type GlobalOptions } from './context.js';
+import { commitList, wantsCommit } from './git-commit.js';
 
 export interface EditOptions extends GlobalOptions {
   dryRun?: boolean;
+  /** `--commit` (or READ_COMMIT=1): git-commit just the list file after the edit. */
+  commit?: boolean;
 }
 
 /** What the file holds now, as an edit sees it under the lock. */
@@ -23,8 +26,8 @@ export interface EditContext {
 
 export interface EditPlan {
   splices: Splice[];
-  /** For the undo history: `done 2023-04.3`. */
-  command: string;
+  /** What the edit did, for the undo history and the commit: `done 2023-04.3  研究 …`. */
+  message: string;
   /** Checks the edited text before it is written; throws to refuse. */
   verify?: (text: string, list: ReadingList) => void;
 }
@@ -57,7 +60,8 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const bytes = encodeList(file, after);
     writeAtomically(path, bytes, file.mode);
     const journal = readJournal(path);
-    writeJournal(path, [...journal, { command: planned.command, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
+    writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
+    if (wantsCommit(options.commit)) commitList(path, planned.message);
     return { changed: true, path };
   };
   return options.dryRun ? run() : withLock(path, run);

@@ -5,10 +5,11 @@ import { readJournal, sha256, writeJournal } from '../store/journal.js';
 import { encodeList, loadListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
-import type { GlobalOptions } from './context.js';
+import type { EditOptions } from './edit-session.js';
+import { commitList, wantsCommit } from './git-commit.js';
 
 /** Reverts the last edit `read` made, only if the file is still exactly what that edit left. */
-export async function runUndo(options: GlobalOptions): Promise<void> {
+export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Promise<void> {
   const path = locateList(options.file);
   const command = await withLock(path, async () => {
     const journal = readJournal(path);
@@ -20,6 +21,7 @@ export async function runUndo(options: GlobalOptions): Promise<void> {
     }
     writeAtomically(path, encodeList(file, applySplices(file.text, last.inverse)), file.mode);
     writeJournal(path, journal.slice(0, -1));
+    if (wantsCommit(options.commit)) commitList(path, `undo ${last.command}`);
     return last.command;
   });
   process.stdout.write(`Undid: ${command}\n`);

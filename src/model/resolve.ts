@@ -18,12 +18,12 @@ export function everyItem(list: ReadingList): Item[] {
 
 /**
  * An exact id wins; otherwise a case-insensitive query over title and url, narrowed to the items
- * the command would change (open ones for `done`, done ones for `undone`).
+ * the command would change (`changes`: open ones for `done`, done ones for `undone`, any for `open`).
  */
-export function resolveTarget(list: ReadingList, target: string, wantDone: boolean): Resolution {
+export function resolveTarget(list: ReadingList, target: string, changes: (item: Item) => boolean): Resolution {
   const items = everyItem(list);
   const byId = items.find((item) => item.id === target);
-  if (byId) return byId.done === wantDone ? { kind: 'already', items: [byId] } : { kind: 'found', item: byId };
+  if (byId) return changes(byId) ? { kind: 'found', item: byId } : { kind: 'already', items: [byId] };
   if (ID_LIKE.test(target)) {
     const near = items
       .map((item) => ({ item, far: distance(item.id, target) }))
@@ -34,7 +34,7 @@ export function resolveTarget(list: ReadingList, target: string, wantDone: boole
     return { kind: 'none', suggestions: near };
   }
   const matching = items.filter((item) => matchesText(item, target));
-  const changeable = matching.filter((item) => item.done !== wantDone);
+  const changeable = matching.filter(changes);
   if (changeable.length === 1 && changeable[0]) return { kind: 'found', item: changeable[0] };
   if (changeable.length > 1) return { kind: 'ambiguous', candidates: changeable };
   return matching.length > 0 ? { kind: 'already', items: matching } : { kind: 'none', suggestions: [] };

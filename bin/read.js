@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Loads the bundled CLI. V8's compiled code for it is kept in the cache folder (Node 20 has no
 // compile cache of its own): compiling the bundle is a good part of every run's start-up.
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,14 @@ const bundle = new URL('../dist/cli.cjs', import.meta.url).pathname;
 const { size, mtimeMs } = statSync(bundle);
 const cacheFolder = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'read');
 const codeCache = join(cacheFolder, `code-${size}-${Math.round(mtimeMs)}.v8`);
+const sum = (bytes) => createHash('sha1').update(bytes).digest();
+
+// V8 does not check cached code in release builds, and damaged code would crash the process:
+// the file carries its own checksum, and anything that does not match is ignored.
 let cachedData;
 try {
-  cachedData = readFileSync(codeCache);
+  const file = readFileSync(codeCache);
+  if (file.length > 20 && sum(file.subarray(20)).equals(file.subarray(0, 20))) cachedData = file.subarray(20);
 } catch {
   // First run of this build.
 }
@@ -26,7 +32,10 @@ if (!cachedData || script.cachedDataRejected) {
   try {
     mkdirSync(cacheFolder, { recursive: true });
     for (const old of readdirSync(cacheFolder).filter((name) => name.startsWith('code-'))) unlinkSync(join(cacheFolder, old));
-    writeFileSync(codeCache, script.createCachedData());
+    const data = script.createCachedData();
+    const temp = `${codeCache}.${process.pid}.tmp`;
+    writeFileSync(temp, Buffer.concat([sum(data), data]));
+    renameSync(temp, codeCache);
   } catch {
     // No cache folder: only slower next time.
   }

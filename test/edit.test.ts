@@ -169,6 +169,15 @@ describe('add', () => {
     const id = run(['add', '12 monkeys', '--date', '2023-03', '--file', file]).stdout.trim();
     expect(byId(file, id)).toMatchObject({ title: '12 monkeys', day: null, url: null });
   });
+
+  it('keeps plain titles that GFM would turn into links as plain text (found by the property test)', () => {
+    const file = tempList(SEED);
+    for (const title of ['-@.A', 'mail me@example.com now', 'see www.example.com', 'at https://x.example/a_b)']) {
+      const added = run(['add', '--date', '2023-03', '--file', file, '--', title]);
+      expect(added.status, added.stderr).toBe(0);
+      expect(byId(file, added.stdout.trim())).toMatchObject({ title, url: null });
+    }
+  });
 });
 
 describe('the file as found is the file as written', () => {

@@ -54,7 +54,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const edited = await read(after);
     planned.verify?.(after, edited);
     if (options.dryRun) {
-      process.stdout.write(`${renderDiff(shownPath(path), file.text, after, styleFor({ noColor: options.color === false }))}\n`);
+      process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
       return { changed: false, path };
     }
     const bytes = encodeList(file, after);

@@ -15,7 +15,7 @@ export async function runLint(options: LintOptions): Promise<number> {
   if (options.json) {
     process.stdout.write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }));
   } else {
-    process.stdout.write(renderProblems(shownPath, problems, styleFor({ noColor: options.color === false })));
+    process.stdout.write(renderProblems(shownPath, problems, await styleFor({ noColor: options.color === false })));
   }
   return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }

@@ -68,7 +68,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   }
   const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
-  const style = styleFor({ noColor: options.color === false });
+  const style = await styleFor({ noColor: options.color === false });
   const columns = terminalColumns();
   process.stdout.write(renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }));
   if (shown === 0) {

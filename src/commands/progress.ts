@@ -21,7 +21,7 @@ export async function runProgress(options: ProgressOptions): Promise<void> {
   const { list } = await openList(options);
   const progress = progressOf(list, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
   const headings = new Map(list.months.map((month) => [month.id, month.heading.text]));
-  const style = styleFor({ noColor: options.color === false });
+  const style = await styleFor({ noColor: options.color === false });
   if (options.json) process.stdout.write(progressJson(progress));
   else if (options.markdown) process.stdout.write(renderProgressMarkdown(progress, headings));
   else if (options.calendar) process.stdout.write(renderCalendar(progress, style));

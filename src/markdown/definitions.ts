@@ -8,7 +8,7 @@ export type Definitions = Map<string, { url: string }>;
 const MAYBE_DEFINITION = /^[ \t>*+\-\d.)]*\[(?!\^)(?:[^\]\\]|\\.)+\]:/m;
 
 export function mayHoldDefinitions(text: string): boolean {
-  return MAYBE_DEFINITION.test(text);
+  return text.includes(']:') && MAYBE_DEFINITION.test(text);
 }
 
 export function collectDefinitions(root: Root, into: Definitions): void {

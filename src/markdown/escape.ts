@@ -9,9 +9,10 @@ const INLINE_SPECIAL = /[\\`*_~[\]<]/g;
 const CHARACTER_REFERENCE = /&(?=#\d{1,7};|#[xX][\da-fA-F]{1,6};|[A-Za-z][A-Za-z\d]{1,31};)/g;
 // Digits then a space at the start of an item's text would be read as the day of the month.
 const DAY_LIKE_START = /^(\d)(?=\d?[ \t])/;
-// GFM turns these into links even when written as plain text (escapes do not stop it: the
-// autolink pass runs on the decoded text), so they go into code spans, which read as the same text.
-const AUTOLINK_LITERAL = /(?:https?:\/\/|www\.)[^\s<]*|[-.\w+]+@[-\w]+(?:\.[-\w]+)+/gi;
+// GFM turns urls, `www.` and emails into links even when written as plain text (escapes do not
+// stop it: the autolink pass runs on the decoded text). Any run of non-space characters that could
+// hold one goes into a code span, which reads as the same text and is never linked.
+const AUTOLINK_LITERAL = /\S*(?:@|:\/\/|www\.)\S*/gi;
 
 export function isSingleLine(text: string): boolean {
   return !/[\n\r\u2028\u2029]/.test(text);

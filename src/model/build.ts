@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { readHeadingDate } from './dates.js';
 import type { RawItem, SectionDigest } from './digest.js';
-import type { Entry, Heading, Item, Month, ReadingList, Section, Year } from './types.js';
+import type { Heading, Item, Month, ReadingList, Section, Year } from './types.js';
 
 /** A digest and where its section starts in the file. */
 export interface PlacedDigest {
@@ -80,22 +80,21 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
   const addItems = (raw: RawItem[], place: PlacedDigest): void => {
     const scope = stack[stack.length - 1];
     if (!scope) return;
-    const shift = (item: RawItem): RawItem => shiftItem(item, place);
     if (scope.kind === 'month') {
       const { month, day } = scope;
       for (const task of hoistTasks(raw)) {
-        month.items.push(toItem(shift(task), `${month.id}.${month.items.length + 1}`, null, { year: month.year, month: month.month, day }));
+        month.items.push(toItem(task, place, `${month.id}.${month.items.length + 1}`, null, { year: month.year, month: month.month, day }));
       }
     } else if (scope.kind === 'year') {
       const { year } = scope;
       for (const task of hoistTasks(raw)) {
-        year.items.push(toItem(shift(task), `${year.year}.${year.items.length + 1}`, null, { year: year.year, month: null, day: null }));
+        year.items.push(toItem(task, place, `${year.year}.${year.items.length + 1}`, null, { year: year.year, month: null, day: null }));
       }
     } else {
       const { section } = scope;
       for (const entry of raw) {
-        if (entry.task) section.items.push(toItem(shift(entry), `${section.id}.${section.items.length + 1}`, null, { year: null, month: null, day: null }));
-        else section.entries.push(toEntry(shift(entry)));
+        if (entry.task) section.items.push(toItem(entry, place, `${section.id}.${section.items.length + 1}`, null, { year: null, month: null, day: null }));
+        else section.entries.push({ title: entry.title, url: entry.url, line: entry.line + place.line - 1 });
       }
     }
   };
@@ -116,17 +115,29 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
 interface DatePlace { year: number | null; month: number | null; day: number | null }
 
 /** Task items nested under plain bullets count as if they stood in the list themselves. */
-function hoistTasks(items: readonly RawItem[]): RawItem[] {
-  return items.flatMap((item) => (item.task ? [item] : hoistTasks(item.children)));
+function hoistTasks(items: readonly RawItem[], into: RawItem[] = []): RawItem[] {
+  for (const item of items) {
+    if (item.task) into.push(item);
+    else hoistTasks(item.children, into);
+  }
+  return into;
 }
 
 /** Notes: the item's own paragraphs, then every plain bullet below it (subtasks aside). */
-function notesOf(item: RawItem): string[] {
-  return [...item.notes, ...item.children.filter((child) => !child.task).flatMap((child) => [child.title, ...notesOf(child)].filter(Boolean))];
+function notesOf(item: RawItem, into: string[] = []): string[] {
+  into.push(...item.notes);
+  for (const child of item.children) {
+    if (child.task) continue;
+    if (child.title) into.push(child.title);
+    notesOf(child, into);
+  }
+  return into;
 }
 
-function toItem(raw: RawItem, id: string, parent: string | null, place: DatePlace): Item {
+/** An item of the file: the digest's section-relative positions placed in the whole text. */
+function toItem(raw: RawItem, section: PlacedDigest, id: string, parent: string | null, place: DatePlace): Item {
   const day = raw.day ?? place.day;
+  const { offset } = section;
   const item: Item = {
     id,
     year: place.year,
@@ -135,28 +146,16 @@ function toItem(raw: RawItem, id: string, parent: string | null, place: DatePlac
     title: raw.title,
     url: raw.url,
     done: raw.done,
-    line: raw.line,
+    line: raw.line + section.line - 1,
     parent,
-    notes: notesOf(raw),
+    notes: raw.children.length === 0 ? raw.notes : notesOf(raw),
     subtasks: [],
-    source: { start: raw.start, end: raw.end, checkOffset: raw.checkOffset, marker: raw.marker, indent: raw.indent },
+    source: { start: raw.start + offset, end: raw.end + offset, checkOffset: raw.checkOffset + offset, marker: raw.marker, indent: raw.indent },
   };
-  const nested = raw.children.flatMap((child) => (child.task ? [child] : hoistTasks(child.children)));
-  item.subtasks = nested.map((child, index) => toItem(child, `${id}.${index + 1}`, id, { ...place, day }));
+  if (raw.children.length > 0) {
+    const nested = hoistTasks(raw.children);
+    const subPlace = { ...place, day };
+    item.subtasks = nested.map((child, index) => toItem(child, section, `${id}.${index + 1}`, id, subPlace));
+  }
   return item;
-}
-
-function toEntry(raw: RawItem): Entry {
-  return { title: raw.title, url: raw.url, line: raw.line };
-}
-
-function shiftItem(item: RawItem, place: PlacedDigest): RawItem {
-  return {
-    ...item,
-    line: item.line + place.line - 1,
-    start: item.start + place.offset,
-    end: item.end + place.offset,
-    checkOffset: item.checkOffset + place.offset,
-    children: item.children.map((child) => shiftItem(child, place)),
-  };
 }

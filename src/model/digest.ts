@@ -68,7 +68,10 @@ function rawItem(item: ListItem, source: string, definitions: Definitions): RawI
   const notes: string[] = lead.more ? [lead.more] : [];
   const children: RawItem[] = [];
   for (const child of first?.type === 'paragraph' ? rest : item.children) {
-    if (child.type === 'paragraph') notes.push(oneLine(plainText(child)));
+    if (child.type === 'paragraph') {
+      const note = oneLine(plainText(child));
+      if (note) notes.push(note);
+    }
     else if (child.type === 'list') for (const nested of child.children) children.push(rawItem(nested, source, definitions));
   }
   const task = typeof item.checked === 'boolean' && item.data?.checkOffset !== undefined;

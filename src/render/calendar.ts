@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import type { Progress } from '../model/progress.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -8,7 +8,7 @@ const SHADES = [' ', '░', '▒', '▓', '█'];
  * Each year as one line of twelve cells shaded by how many items were done that month, like a
  * contribution graph. Shades are characters, so it reads without colour.
  */
-export function renderCalendar(progress: Progress, style: ChalkInstance): string {
+export function renderCalendar(progress: Progress, style: Style): string {
   const busiest = Math.max(0, ...progress.months.map((month) => month.done));
   const level = (done: number) => (done === 0 || busiest === 0 ? 0 : Math.min(4, Math.ceil((done / busiest) * 4)));
   const lines = [`${' '.repeat(6)}${MONTHS.map((name) => `${name} `).join('')}`];

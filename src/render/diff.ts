@@ -1,8 +1,8 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import { createTwoFilesPatch } from 'diff';
 
 /** The unified diff an edit would make, for `--dry-run`. */
-export function renderDiff(path: string, before: string, after: string, style: ChalkInstance): string {
+export function renderDiff(path: string, before: string, after: string, style: Style): string {
   const patch = createTwoFilesPatch(path, path, before, after, '', '', { context: 3 });
   return patch
     .split('\n')

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import { readHeadingDate } from '../model/dates.js';
 import type { Entry, Item, Month, Section, Year } from '../model/types.js';
 import { sanitize } from './sanitize.js';
@@ -13,7 +13,7 @@ export interface ListView {
 }
 
 export interface RenderOptions {
-  style: ChalkInstance;
+  style: Style;
   /** Terminal width; lines are cut to it. Undefined off a terminal: nothing is cut. */
   columns?: number;
   width: Width;
@@ -21,16 +21,35 @@ export interface RenderOptions {
 
 /** What `renderList` measures: ids always, the rest only when lines are cut to a terminal. */
 export function measuredTexts(view: ListView, columns: number | undefined): string[] {
-  const items = [...view.years.flatMap(({ items, months }) => [...items, ...months.flatMap((month) => month.items)]), ...view.sections.flatMap(({ items }) => items)];
-  const all = (list: Item[]): Item[] => list.flatMap((item) => [item, ...all(item.subtasks)]);
-  return all(items).flatMap((item) => (columns === undefined ? [item.id] : [item.id, item.title, item.url ?? '', ...item.notes]))
-    .concat(columns === undefined ? [] : view.sections.flatMap(({ section }) => section.entries.flatMap((entry) => [entry.title, entry.url ?? ''])));
+  const texts: string[] = [];
+  const visit = (items: readonly Item[]): void => {
+    for (const item of items) {
+      texts.push(item.id);
+      if (columns !== undefined) texts.push(item.title, item.url ?? '', ...item.notes);
+      visit(item.subtasks);
+    }
+  };
+  for (const { items, months } of view.years) {
+    visit(items);
+    for (const month of months) visit(month.items);
+  }
+  for (const { section, items } of view.sections) {
+    visit(items);
+    if (columns !== undefined) for (const entry of section.entries) texts.push(entry.title, entry.url ?? '');
+  }
+  return texts;
 }
 
 interface Row { depth: number; item: Item }
 
 export function renderList(view: ListView, { style, columns, width }: RenderOptions): string {
-  const rows = (items: Item[], depth = 0): Row[] => items.flatMap((item) => [{ depth, item }, ...rows(item.subtasks, depth + 1)]);
+  const rows = (items: readonly Item[], depth = 0, into: Row[] = []): Row[] => {
+    for (const item of items) {
+      into.push({ depth, item });
+      rows(item.subtasks, depth + 1, into);
+    }
+    return into;
+  };
   const everyRow = [
     ...view.years.flatMap(({ items, months }) => [...rows(items), ...months.flatMap((month) => rows(month.items))]),
     ...view.sections.flatMap(({ items }) => rows(items)),
@@ -73,12 +92,12 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
-function entryLine(entry: Entry, style: ChalkInstance, columns: number | undefined, width: Width): string {
+function entryLine(entry: Entry, style: Style, columns: number | undefined, width: Width): string {
   return `    •  ${fit(sanitize(entry.title), entry.url === null ? '' : sanitize(entry.url), columns === undefined ? undefined : columns - 7, style, false, width)}`;
 }
 
 /** Title, then the url dimmed; on a terminal the url gives way first, then the title. */
-function fit(title: string, url: string, room: number | undefined, style: ChalkInstance, done: boolean, width: Width): string {
+function fit(title: string, url: string, room: number | undefined, style: Style, done: boolean, width: Width): string {
   let [shownTitle, shownUrl] = [title, url];
   if (room !== undefined) {
     const urlRoom = Math.max(0, room - width.of(title) - 2);

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import Table from 'cli-table3';
 import type { Progress, Tally } from '../model/progress.js';
 import { bar, percent } from './bar.js';
@@ -30,7 +30,7 @@ function rows(progress: Progress, headings: ReadonlyMap<string, string>): Row[] 
 
 export const BAR_WIDTH = 20;
 
-export function renderProgressTable(progress: Progress, headings: ReadonlyMap<string, string>, style: ChalkInstance): string {
+export function renderProgressTable(progress: Progress, headings: ReadonlyMap<string, string>, style: Style): string {
   const plain = style.level === 0;
   const table = new Table({
     head: ['Month', '', 'Done', '%', 'Progress', 'Subtasks'],

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
 import type { DigestCache } from '../model/read-list.js';
+import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
 import { cacheDir } from './state-dir.js';
 
 declare const BUILD_ID: string | undefined;
@@ -21,12 +22,14 @@ function sha1(input: string): string {
  * sections used by the last run are kept, so a file never outgrows its list.
  */
 export class FileDigestCache implements DigestCache {
-  private readonly entries: Map<string, SectionDigest>;
+  /** Packed as read from the file; unpacked only when asked for. */
+  private readonly packed: Map<string, PackedDigest>;
+  private readonly entries = new Map<string, SectionDigest>();
   private readonly used = new Set<string>();
   private dirty = false;
 
   private constructor(private readonly path: string) {
-    this.entries = load(path);
+    this.packed = load(path);
   }
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
@@ -38,7 +41,12 @@ export class FileDigestCache implements DigestCache {
   }
 
   get(key: string): SectionDigest | undefined {
-    const digest = this.entries.get(key);
+    let digest = this.entries.get(key);
+    const packed = digest ? undefined : this.packed.get(key);
+    if (packed) {
+      digest = unpackDigest(packed);
+      this.entries.set(key, digest);
+    }
     if (digest) this.used.add(key);
     return digest;
   }
@@ -51,8 +59,9 @@ export class FileDigestCache implements DigestCache {
 
   /** Writes what changed; a cache that cannot be written is no error, only slower next time. */
   flush(): void {
-    if (!this.dirty && this.used.size === this.entries.size) return;
-    const payload = JSON.stringify([...this.used].map((key) => [key, this.entries.get(key)]));
+    if (!this.dirty && this.used.size === this.packed.size) return;
+    const entry = (key: string) => this.packed.get(key) ?? packDigest(this.entries.get(key) as SectionDigest);
+    const payload = JSON.stringify([...this.used].map((key) => [key, entry(key)]));
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
       const temp = `${this.path}.${process.pid}.tmp`;
@@ -65,14 +74,14 @@ export class FileDigestCache implements DigestCache {
   }
 }
 
-function load(path: string): Map<string, SectionDigest> {
+function load(path: string): Map<string, PackedDigest> {
   try {
     const text = readFileSync(path, 'utf8');
     const newline = text.indexOf('\n');
     const [fileBuild, sum] = text.slice(0, newline).split(' ');
     const payload = text.slice(newline + 1);
     if (fileBuild !== build || sum !== sha1(payload)) return new Map();
-    return new Map(JSON.parse(payload) as [string, SectionDigest][]);
+    return new Map(JSON.parse(payload) as [string, PackedDigest][]);
   } catch {
     return new Map();
   }

@@ -31,7 +31,7 @@ function prepareCache(): void {
     const path = join(folder, name);
     const bytes = readFileSync(path);
     if (index % 3 === 0) writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
-    else if (index % 3 === 1) writeFileSync(path, Buffer.from(bytes.toString('latin1').replace(/"title":"/g, '"title":"X'), 'latin1'));
+    else if (index % 3 === 1) writeFileSync(path, Buffer.from(bytes.toString('latin1').replace(/\n(.{0,40}?)[a-z]/s, (match) => match.toUpperCase()), 'latin1'));
     else writeFileSync(path, 'garbage');
   });
 }

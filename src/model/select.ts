@@ -46,6 +46,7 @@ export function sectionsSelected(list: ReadingList, filter: ItemFilter): Section
 
 /** The items to show in a tree: those that match, and those with a matching subtask below them. */
 export function pruneTree(items: readonly Item[], filter: ItemFilter): Item[] {
+  if (filter.state === undefined && filter.query === undefined) return [...items];
   return items.flatMap((item) => {
     const subtasks = pruneTree(item.subtasks, filter);
     return matches(item, filter) || subtasks.length > 0 ? [{ ...item, subtasks }] : [];

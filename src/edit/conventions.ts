@@ -1,4 +1,4 @@
-import { readHeadingDate } from '../model/dates.js';
+import { newestFirst, readHeadingDate } from '../model/dates.js';
 import { datedItems } from '../model/select.js';
 import type { Heading, ReadingList } from '../model/types.js';
 import { blankLinesAfter, blankLinesBefore, lineEnd, lineStart, mostCommon } from './lines.js';
@@ -40,18 +40,6 @@ export function headingKinds(list: ReadingList): { years: DatedHeading[]; months
   }
   const byLine = (a: DatedHeading, b: DatedHeading) => a.heading.line - b.heading.line;
   return { years, months: months.sort(byLine), days: days.sort(byLine) };
-}
-
-/** Newest first when the file's keys mostly fall; oldest first when they mostly rise. */
-function newestFirst(keys: readonly number[]): boolean | undefined {
-  let falling = 0;
-  let rising = 0;
-  keys.forEach((key, index) => {
-    const next = keys[index + 1];
-    if (next !== undefined && next < key) falling++;
-    if (next !== undefined && next > key) rising++;
-  });
-  return falling === rising ? undefined : falling > rising;
 }
 
 export function conventionsOf(text: string, eol: '\n' | '\r\n', list: ReadingList): Conventions {

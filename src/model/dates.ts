@@ -65,3 +65,15 @@ export function readHeadingDate(text: string): HeadingDate {
 function validMonth(month: number): boolean {
   return month >= 1 && month <= 12;
 }
+
+/** Newest first when dates in file order mostly fall, oldest first when they mostly rise; undefined on a tie. */
+export function newestFirst(keys: readonly number[]): boolean | undefined {
+  let falling = 0;
+  let rising = 0;
+  keys.forEach((key, index) => {
+    const next = keys[index + 1];
+    if (next !== undefined && next < key) falling++;
+    if (next !== undefined && next > key) rising++;
+  });
+  return falling === rising ? undefined : falling > rising;
+}

@@ -1,5 +1,5 @@
 import { FenceTracker } from '../markdown/fences.js';
-import { daysInMonth } from './dates.js';
+import { daysInMonth, newestFirst } from './dates.js';
 import { everyItem } from './resolve.js';
 import type { ReadingList } from './types.js';
 
@@ -68,19 +68,12 @@ function duplicateUrls(list: ReadingList): Problem[] {
 function monthOrder(list: ReadingList): Problem[] {
   const headings = list.months.flatMap((month) => month.headings.map((heading) => ({ month, heading }))).sort((a, b) => a.heading.line - b.heading.line);
   const key = ({ month }: { month: { year: number; month: number } }) => month.year * 12 + month.month;
-  let falling = 0;
-  let rising = 0;
-  headings.forEach((entry, index) => {
-    const next = headings[index + 1];
-    if (next && key(next) < key(entry)) falling++;
-    if (next && key(next) > key(entry)) rising++;
-  });
-  const newestFirst = falling >= rising;
+  const newest = newestFirst(headings.map(key)) ?? true;
   const problems: Problem[] = [];
   headings.forEach((entry, index) => {
     const previous = headings[index - 1];
-    if (previous && (newestFirst ? key(entry) > key(previous) : key(entry) < key(previous))) {
-      problems.push({ line: entry.heading.line, kind: 'month-order', message: `${entry.month.id} comes after ${previous.month.id}, but the file lists months ${newestFirst ? 'newest' : 'oldest'} first`, severity: 'error' });
+    if (previous && (newest ? key(entry) > key(previous) : key(entry) < key(previous))) {
+      problems.push({ line: entry.heading.line, kind: 'month-order', message: `${entry.month.id} comes after ${previous.month.id}, but the file lists months ${newest ? 'newest' : 'oldest'} first`, severity: 'error' });
     }
   });
   return problems;

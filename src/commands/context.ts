@@ -29,7 +29,6 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     const { list, stats } = await readListFromText(text, { cache, onParse: progress });
     if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
     if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)\n`);
-    cache?.flush();
     return list;
   };
 }

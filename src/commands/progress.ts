@@ -20,7 +20,7 @@ export async function runProgress(options: ProgressOptions): Promise<void> {
   if ([options.json, options.markdown, options.calendar].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --calendar');
   const { list } = await openList(options);
   const progress = progressOf(list, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
-  const headings = new Map(list.months.map((month) => [month.id, month.heading.text]));
+  const headings = new Map(list.months.map((month) => [month.id, month.label ?? '']));
   const style = await styleFor({ noColor: options.color === false });
   if (options.json) process.stdout.write(progressJson(progress));
   else if (options.markdown) process.stdout.write(renderProgressMarkdown(progress, headings));

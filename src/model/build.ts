@@ -35,16 +35,17 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     found.heading ??= heading;
     return found;
   };
-  const monthOf = (year: number, month: number, heading: Heading): Month => {
+  const monthOf = (year: number, month: number, heading: Heading, byDay = false): Month => {
     const id = `${year}-${String(month).padStart(2, '0')}`;
     let found = months.get(id);
     if (!found) {
-      found = { id, year, month, heading, headings: [], items: [] };
+      found = { id, year, month, heading, headings: [], label: null, items: [] };
       months.set(id, found);
       list.months.push(found);
       yearOf(year, null).months.push(found);
     }
     found.headings.push(heading);
+    if (!byDay) found.label ??= heading.text;
     return found;
   };
 
@@ -57,7 +58,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     const date = readHeadingDate(heading.text);
     const { depth } = heading;
     if (date?.kind === 'day') {
-      stack.push({ depth, kind: 'month', month: monthOf(date.year, date.month, heading), day: date.day });
+      stack.push({ depth, kind: 'month', month: monthOf(date.year, date.month, heading, true), day: date.day });
     } else if (date?.kind === 'month' && date.year !== null) {
       stack.push({ depth, kind: 'month', month: monthOf(date.year, date.month, heading), day: null });
     } else if (date?.kind === 'month' && inYear) {

@@ -10,6 +10,8 @@ export interface DigestCache {
   key(input: string): string;
   get(key: string): SectionDigest | undefined;
   set(key: string, digest: SectionDigest): void;
+  /** Called once every section is read, before the model is built: the cache's own copies can go. */
+  flush?(): void;
 }
 
 export interface ReadStats {
@@ -74,6 +76,7 @@ export async function readListFromText(text: string, { cache, onParse }: ReadOpt
     placed.push({ digest, offset: span.start, line: span.line });
     stats.sections = placed.length;
   }
+  cache?.flush?.();
   return { list: buildReadingList(placed), stats };
 }
 

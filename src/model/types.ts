@@ -46,6 +46,8 @@ export interface Month {
   heading: Heading;
   /** Every heading that opened this month, in file order: a month may be written more than once. */
   headings: Heading[];
+  /** The month heading's text as written (`4🈷️`); null when only day headings opened the month. */
+  label: string | null;
   items: Item[];
 }
 

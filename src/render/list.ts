@@ -1,5 +1,4 @@
 import type { Style } from './style.js';
-import { readHeadingDate } from '../model/dates.js';
 import type { Entry, Item, Month, Section, Year } from '../model/types.js';
 import { sanitize } from './sanitize.js';
 import type { Width } from './width.js';
@@ -75,7 +74,7 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
     out.push(style.bold(String(year.year)));
     out.push(...itemLines(items));
     for (const { month, items: monthItems } of months) {
-      const label = readHeadingDate(month.heading.text)?.kind === 'month' && month.heading.text !== month.id ? `  ${sanitize(month.heading.text)}` : '';
+      const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
       const done = month.items.filter((item) => item.done).length;
       out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${done}/${month.items.length}`)}`);
       out.push(...itemLines(monthItems));

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 
@@ -11,8 +12,6 @@ export interface ListFile {
   eol: '\n' | '\r\n';
   mode: number;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function loadListFile(path: string): ListFile {
   let bytes: Buffer;
@@ -29,12 +28,9 @@ export function loadListFile(path: string): ListFile {
 /** Refuses what is not UTF-8 text: a round trip through U+FFFD would corrupt it on the next write. */
 export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'text' | 'bom' | 'eol'> {
   if (bytes.includes(0)) throw new UserError(`${path} looks like a binary file (it holds NUL bytes); read only edits UTF-8 Markdown.`);
-  let decoded: string;
-  try {
-    decoded = decoder.decode(bytes);
-  } catch {
-    throw new UserError(`${path} is not valid UTF-8; read leaves it untouched. Convert it to UTF-8 first.`);
-  }
+  // Checked before decoding: a decode would turn bad bytes into U+FFFD, and the next write would keep them.
+  if (!isUtf8(bytes)) throw new UserError(`${path} is not valid UTF-8; read leaves it untouched. Convert it to UTF-8 first.`);
+  const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bom = decoded.startsWith('\uFEFF');
   const text = bom ? decoded.slice(1) : decoded;
   return { text, bom, eol: lineEnding(text) };

@@ -28,11 +28,16 @@ export function buildProgram(status: ExitStatus = { code: 0 }): Command {
     .exitOverride()
     .addHelpText('after', `
 Examples:
-  read list                     open and done items, by year and month
-  read list --open --year 2023  what is still open from 2023
-  read list copilot --json      items matching "copilot", as JSON
-  read progress --json          done / total per month and year
-  read init                     start a new list in ./read.md`);
+  read list                          open and done items, by year and month
+  read list --open --year 2023       what is still open from 2023
+  read add "Title" https://…         add to this month; prints the new id
+  read done 2023-04.3                check it off (one character changes)
+  read undo                          take read's last edit back
+  read progress                      done / total per month, with bars
+  read lint                          broken links, duplicate urls, dates out of order
+  eval "$(readlist shell-init bash)" make \`read list\` work beside the shell builtin
+
+The list is --file PATH, else $READ_FILE, else ./read.md (read init creates one).`);
 
   // What `read` alone shows: this month's open items. Hidden: it is reached by giving no command.
   program.command(TODAY, { hidden: true })

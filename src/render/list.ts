@@ -39,52 +39,58 @@ export function measuredTexts(view: ListView, columns: number | undefined): stri
   return texts;
 }
 
-interface Row { depth: number; item: Item }
+/** Items and their subtasks, depth first, with how deep each stands. */
+function eachRow(items: readonly Item[], visit: (item: Item, depth: number) => void, depth = 0): void {
+  for (const item of items) {
+    visit(item, depth);
+    eachRow(item.subtasks, visit, depth + 1);
+  }
+}
 
+// Loops, not spreads: a list of 100,000 items would overflow the arguments of `push(...)`/`max(...)`.
 export function renderList(view: ListView, { style, columns, width }: RenderOptions): string {
-  const rows = (items: readonly Item[], depth = 0, into: Row[] = []): Row[] => {
-    for (const item of items) {
-      into.push({ depth, item });
-      rows(item.subtasks, depth + 1, into);
-    }
-    return into;
+  let idColumn = 0;
+  const measure = (item: Item, depth: number) => {
+    idColumn = Math.max(idColumn, depth * 2 + width.of(sanitize(item.id)));
   };
-  const everyRow = [
-    ...view.years.flatMap(({ items, months }) => [...rows(items), ...months.flatMap((month) => rows(month.items))]),
-    ...view.sections.flatMap(({ items }) => rows(items)),
-  ];
-  const idColumn = Math.max(0, ...everyRow.map(({ depth, item }) => depth * 2 + width.of(sanitize(item.id))));
-
-  const itemLines = (items: Item[]): string[] => rows(items).flatMap(({ depth, item }) => {
-    const mark = item.done ? style.green('[x]') : style.yellow('[ ]');
-    const id = width.pad(sanitize(item.id), idColumn - depth * 2);
-    const day = item.day === null ? '  ' : String(item.day).padStart(2);
-    const lead = `    ${' '.repeat(depth * 2)}${mark} ${style.cyan(id)} ${style.dim(day)} `;
-    const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
-    const title = sanitize(item.title);
-    const url = item.url === null ? '' : sanitize(item.url);
-    const line = lead + fit(title, url, columns === undefined ? undefined : columns - leadWidth, style, item.done, width);
-    if (!view.all) return [line];
-    const noteIndent = ' '.repeat(leadWidth + 2);
-    return [line, ...item.notes.map((note) => style.dim(columns === undefined ? `${noteIndent}· ${sanitize(note)}` : width.cut(`${noteIndent}· ${sanitize(note)}`, columns)))];
-  });
+  for (const { items, months } of view.years) {
+    eachRow(items, measure);
+    for (const { items: monthItems } of months) eachRow(monthItems, measure);
+  }
+  for (const { items } of view.sections) eachRow(items, measure);
 
   const out: string[] = [];
+  const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
+  const noteIndent = ' '.repeat(leadWidth + 2);
+  const itemLines = (items: readonly Item[]): void => eachRow(items, (item, depth) => {
+    const mark = item.done ? style.green('[x]') : style.yellow('[ ]');
+    const id = width.pad(sanitize(item.id), idColumn - depth * 2);
+    const day = item.day === null ? '  ' : item.day < 10 ? ` ${item.day}` : String(item.day);
+    const lead = `    ${' '.repeat(depth * 2)}${mark} ${style.cyan(id)} ${style.dim(day)} `;
+    const url = item.url === null ? '' : sanitize(item.url);
+    out.push(lead + fit(sanitize(item.title), url, columns === undefined ? undefined : columns - leadWidth, style, item.done, width));
+    if (!view.all) return;
+    for (const note of item.notes) {
+      const line = `${noteIndent}· ${sanitize(note)}`;
+      out.push(style.dim(columns === undefined ? line : width.cut(line, columns)));
+    }
+  });
+
   for (const { year, items, months } of view.years) {
     out.push(style.bold(String(year.year)));
-    out.push(...itemLines(items));
+    itemLines(items);
     for (const { month, items: monthItems } of months) {
       const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
       const done = month.items.filter((item) => item.done).length;
       out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${done}/${month.items.length}`)}`);
-      out.push(...itemLines(monthItems));
+      itemLines(monthItems);
     }
     out.push('');
   }
   for (const { section, items } of view.sections) {
     out.push(style.bold(`§ ${sanitize(section.title)}`));
-    out.push(...itemLines(items));
-    if (view.all) out.push(...section.entries.map((entry) => entryLine(entry, style, columns, width)));
+    itemLines(items);
+    if (view.all) for (const entry of section.entries) out.push(entryLine(entry, style, columns, width));
     out.push('');
   }
   while (out[out.length - 1] === '') out.pop();

@@ -19,6 +19,8 @@ describe('new headings are written like the file\'s own', () => {
       ['#### 2018-11\n', 4, '#### 2026-04'],
       ['## 2024年12月\n', 2, '## 2026年4月'],
       ['## 📚 11\n', 2, '## 📚 4'],
+      ['## November 2023\n', 2, '## April 2026'],
+      ['### 2023 Nov\n', 3, '### 2026 Apr'],
     ];
     for (const [source, depth, expected] of cases) expect(monthHeading(source, first(source, depth), 2026, 4, depth), source).toBe(expected);
     expect(monthHeading('', undefined, 2026, 4, 3)).toBe('### 4🈷️');
@@ -30,6 +32,13 @@ describe('new headings are written like the file\'s own', () => {
     expect(dayHeading('# 2019/02/01 - 2019/02/13\n', first('# 2019/02/01 - 2019/02/13\n', 1), 2026, 3, 7)).toBe('# 2026/03/07');
     expect(dayHeading('## 2018-4-1 notes\n', first('## 2018-4-1 notes\n', 2), 2026, 11, 29)).toBe('## 2026-11-29');
     expect(dayHeading('# 2018年4月1日\n', first('# 2018年4月1日\n', 1), 2026, 3, 7)).toBe('# 2026年3月7日');
+  });
+
+  it('reads `November 2023` as a month with its own year, and adds in that style', () => {
+    const file = tempList({ text: '# Reading\n\n## November 2023\n- [x] a\n\n## October 2023\n- [ ] b\n' });
+    expect(read(['list', '--json', '--file', file]).stdout).toContain('"id": "2023-10.1"');
+    expect(read(['add', 'c', '--date', '2024-01', '--file', file]).stdout).toBe('2024-01.1\n');
+    expect(readFileSync(file, 'utf8')).toBe('# Reading\n\n## January 2024\n- [ ] c\n\n## November 2023\n- [x] a\n\n## October 2023\n- [ ] b\n');
   });
 
   it('a file that lists months oldest first gets the new month at the end, with its sub-heading style', () => {

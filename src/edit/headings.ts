@@ -30,10 +30,10 @@ export function monthHeading(source: string, template: Heading | undefined, year
     const full = ENGLISH[month - 1] ?? '';
     const word = name.length === 3 || name.toLowerCase() === 'sept' ? full.slice(0, 3) : full;
     const cased = name === name.toUpperCase() ? word.toUpperCase() : name[0] === name[0]?.toUpperCase() ? word[0]?.toUpperCase() + word.slice(1) : word;
-    return line.replace(name, cased);
+    return line.replace(name, cased).replace(/\d{4}/, String(year));
   }
   const chinese = [...CHINESE].sort((a, b) => b.length - a.length).find((word) => line.includes(word));
-  if (chinese) return line.replace(chinese, CHINESE[month - 1] ?? chinese);
+  if (chinese) return line.replace(chinese, CHINESE[month - 1] ?? chinese).replace(/\d{4}/, String(year));
   return line.replace(/(?<=^#*\s*\D*)\d{1,2}/, (old) => pad(month, old));
 }
 

@@ -59,7 +59,11 @@ export function readHeadingDate(text: string): HeadingDate {
     return numbered[2] || bare !== trimmed.replace(/\s/g, '') ? { kind: 'unreadable' } : null;
   }
   const named = MONTH_NAMES[stripped];
-  return named ? { kind: 'month', year: null, month: named } : null;
+  if (named) return { kind: 'month', year: null, month: named };
+  // `November 2023`, `Nov 2023`, `2023 November`: a month name that carries its own year.
+  const nameAndYear = /^(?:([a-z]+|[一二三四五六七八九十]+月)(\d{4})|(\d{4})([a-z]+))$/.exec(stripped);
+  const month = MONTH_NAMES[nameAndYear?.[1] ?? nameAndYear?.[4] ?? ''];
+  return month ? { kind: 'month', year: Number(nameAndYear?.[2] ?? nameAndYear?.[3]), month } : null;
 }
 
 function validMonth(month: number): boolean {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED, read, tempDir, tempList } from './helpers/cli.js';
+import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
@@ -65,6 +65,21 @@ describe('the section cache', () => {
       expect(run.stdout).toBe(truth);
       expect(parsed(run.stderr)).toEqual([11, 11]);
     }
+  });
+});
+
+describe('a long first read', () => {
+  it('shows sections done / total on a terminal once it takes more than a second, and nothing when piped', () => {
+    const months = Array.from({ length: 240 }, (_, index) => {
+      const items = Array.from({ length: 40 }, (__, n) => `- [x] ${(n % 28) + 1} [Paper ${index}.${n}](https://example.com/${index}/${n})\n  * a note`);
+      return `## ${12 - (index % 12)}🈷️\n${items.join('\n')}\n`;
+    });
+    const years = Array.from({ length: 20 }, (_, year) => `# ${2030 - year}\n\n${months.slice(year * 12, year * 12 + 12).join('\n')}`);
+    const file = tempList({ text: years.join('\n') });
+    const onTerminal = readOnTty(['list', '--file', file], { XDG_CACHE_HOME: tempDir(), READ_NO_CACHE: '' });
+    expect(onTerminal.stdout).toMatch(/reading .*read\.md: \d+\/\d+ sections/);
+    const piped = read(['list', '--file', file], { env: { XDG_CACHE_HOME: tempDir(), READ_NO_CACHE: '' } });
+    expect(piped.stderr).not.toContain('sections');
   });
 });
 

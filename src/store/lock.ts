@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { UserError } from '../errors.js';
 
-const WAIT_MS = 15_000;
+// Another read holds the lock for well under a second; a minute covers a busy machine and many writers.
+const WAIT_MS = 60_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 function sleep(ms: number): void {

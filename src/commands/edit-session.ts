@@ -32,37 +32,31 @@ export interface EditPlan {
   verify?: (text: string, list: ReadingList) => void;
 }
 
-export interface EditResult {
-  changed: boolean;
-  path: string;
-}
-
 /**
  * Every write goes through here: lock, re-read what is there now, plan on it, apply the splices,
  * write atomically, remember how to undo. A plan with no splices writes nothing.
  */
-export async function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): Promise<EditResult> {
+export async function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): Promise<void> {
   const path = locateList(options.file);
   const read = listReader(path, options);
-  const run = async (): Promise<EditResult> => {
+  const run = async (): Promise<void> => {
     const file = loadListFile(path);
     const list = await read(file.text);
     const planned = plan({ file, list, style: conventionsOf(file.text, file.eol, list) });
     const after = applySplices(file.text, planned.splices);
-    if (after === file.text) return { changed: false, path };
+    if (after === file.text) return;
     // Reading the result also leaves its changed section in the cache for the next command.
     const edited = await read(after);
     planned.verify?.(after, edited);
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
-      return { changed: false, path };
+      return;
     }
     const bytes = encodeList(file, after);
     writeAtomically(path, bytes, file.mode);
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) commitList(path, planned.message);
-    return { changed: true, path };
   };
   return options.dryRun ? run() : withLock(path, run);
 }

@@ -9,7 +9,7 @@ export interface Width {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-export function isPlainAscii(text: string): boolean {
+function isPlainAscii(text: string): boolean {
   return PRINTABLE_ASCII.test(text);
 }
 

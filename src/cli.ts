@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './errors.js';
+import { monthId } from './model/dates.js';
 import { sanitize } from './render/sanitize.js';
 
 declare const PACKAGE_VERSION: string;
@@ -9,7 +10,7 @@ const TODAY = 'today';
 const COMPLETE = '__complete';
 
 function currentMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return monthId(now.getFullYear(), now.getMonth() + 1);
 }
 
 /** Where a command that finished without an error reports a non-zero exit (lint found problems). */

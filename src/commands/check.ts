@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { checkSplices } from '../edit/check.js';
+import { monthId } from '../model/dates.js';
 import { monthKey } from '../model/progress.js';
 import { resolveTarget } from '../model/resolve.js';
 import { flatten } from '../model/select.js';
@@ -13,7 +14,7 @@ export interface CheckCommandOptions extends EditOptions {
 }
 
 function localDate(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `${monthId(now.getFullYear(), now.getMonth() + 1)}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** `read done` / `read undone`: every target must resolve before anything is written. */

@@ -1,5 +1,6 @@
 import { UsageError, UserError } from '../errors.js';
 import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
+import { monthId } from '../model/dates.js';
 import { listJson } from '../render/json.js';
 import { measuredTexts, renderList, type ListView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
@@ -28,7 +29,7 @@ export function filterFrom(query: string | undefined, options: ListOptions): Ite
   if (options.month !== undefined) {
     const month = /^(\d{4})-(\d{1,2})$/.exec(options.month);
     if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) throw new UsageError(`--month takes YYYY-MM, like 2023-04, not '${options.month}'`);
-    filter.month = `${month[1]}-${month[2]?.padStart(2, '0')}`;
+    filter.month = monthId(Number(month[1]), Number(month[2]));
   }
   if (query !== undefined) filter.query = query;
   return filter;

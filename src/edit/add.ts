@@ -1,5 +1,5 @@
 import { escapeLinkText, escapePlainTitle, formatDestination } from '../markdown/escape.js';
-import { readHeadingDate } from '../model/dates.js';
+import { monthId, readHeadingDate } from '../model/dates.js';
 import type { Heading, Item, Month, ReadingList, Year } from '../model/types.js';
 import { headingKinds, type Conventions } from './conventions.js';
 import { dayHeading, monthHeading, yearHeading } from './headings.js';
@@ -49,7 +49,7 @@ class AddPlanner {
     const { request, list } = this;
     const year = list.years.find((candidate) => candidate.year === request.year);
     if (request.month === null) return this.yearItem(year);
-    const id = `${request.year}-${String(request.month).padStart(2, '0')}`;
+    const id = monthId(request.year, request.month);
     const month = list.months.find((candidate) => candidate.id === id);
     const useDays = request.day !== null && this.style.templates.day !== undefined
       && (month ? month.headings.some((heading) => readHeadingDate(heading.text)?.kind === 'day') : this.style.templates.month === undefined);

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import { readHeadingDate } from './dates.js';
+import { monthId, readHeadingDate } from './dates.js';
 import type { RawItem, SectionDigest } from './digest.js';
 import type { Heading, Item, Month, ReadingList, Section, Year } from './types.js';
 
@@ -36,7 +36,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     return found;
   };
   const monthOf = (year: number, month: number, heading: Heading, byDay = false): Month => {
-    const id = `${year}-${String(month).padStart(2, '0')}`;
+    const id = monthId(year, month);
     let found = months.get(id);
     if (!found) {
       found = { id, year, month, heading, headings: [], label: null, items: [] };

@@ -23,6 +23,11 @@ const MONTH_NAMES: Record<string, number> = {
   十一月: 11, 十二月: 12,
 };
 
+/** `YYYY-MM`: a month's id, and how `--month` and `--date` name it. */
+export function monthId(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function daysInMonth(year: number, month: number): number {

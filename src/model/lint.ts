@@ -1,5 +1,5 @@
 import { FenceTracker } from '../markdown/fences.js';
-import { daysInMonth, newestFirst } from './dates.js';
+import { daysInMonth, monthId, newestFirst } from './dates.js';
 import { everyItem } from './resolve.js';
 import type { ReadingList } from './types.js';
 
@@ -94,7 +94,7 @@ function headingProblems(list: ReadingList): Problem[] {
 function dayProblems(list: ReadingList): Problem[] {
   return everyItem(list)
     .filter((item) => item.day !== null && item.year !== null && item.month !== null && item.day > daysInMonth(item.year, item.month))
-    .map((item) => ({ line: item.line, kind: 'day-past-month-end', message: `${item.id} is on day ${item.day}, but ${item.year}-${String(item.month).padStart(2, '0')} has ${daysInMonth(item.year ?? 0, item.month ?? 0)} days`, severity: 'error' }));
+    .map((item) => ({ line: item.line, kind: 'day-past-month-end', message: `${item.id} is on day ${item.day}, but ${monthId(item.year ?? 0, item.month ?? 0)} has ${daysInMonth(item.year ?? 0, item.month ?? 0)} days`, severity: 'error' }));
 }
 
 function sectionTasks(list: ReadingList): Problem[] {

@@ -100,6 +100,10 @@ describe('sectioned parsing equals one whole parse', () => {
   it('on random documents of headings, lists, tasks, fences, HTML, blockquotes and definitions', async () => {
     await fc.assert(fc.asyncProperty(document, async (text) => {
       expect(await listOf(text)).toEqual(wholeParseListOf(text));
-    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
+    }), {
+      numRuns: Number(process.env.PROPERTY_RUNS ?? 300),
+      // Once failed: an HTML block left open at the end swallowed definitions appended to the section.
+      examples: [['[r]: https://ref.example\n# 2024\n* [X] [ref][r]\n<!--\n'], ['[r]: /r\n# 2024\n- [ ] [ref][r]\n```\n']],
+    });
   });
 });

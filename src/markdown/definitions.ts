@@ -21,16 +21,3 @@ export function collectDefinitions(root: Root, into: Definitions): void {
   };
   visit(root);
 }
-
-/**
- * Definition lines to append to a section parsed alone, so that references to labels defined in
- * other sections parse as references there too. Destinations come from `Definitions`, not from these
- * lines, so a placeholder is enough. The normalised label is used as written: it is raw label source
- * (escapes kept), and normalising it again gives itself.
- */
-export function definitionsSuffix(definitions: Definitions): string {
-  if (definitions.size === 0) return '';
-  let suffix = '\n\n';
-  for (const identifier of definitions.keys()) suffix += `[${identifier}]: #\n`;
-  return suffix;
-}

@@ -4,6 +4,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type {} from 'micromark-extension-gfm-task-list-item';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import type { Root } from 'mdast';
 
 declare module 'mdast' {
@@ -32,12 +34,32 @@ function exitCheck(this: CompileContext, token: Token): void {
   node.data = { ...node.data, checkOffset: token.start.offset };
 }
 
-const options = {
-  extensions: [frontmatter(), gfm()],
-  mdastExtensions: [frontmatterFromMarkdown(), gfmFromMarkdown(), checkboxOffsets],
-};
+/**
+ * Makes the tokenizer take `identifiers` (mdast form) as defined, as if their definitions stood
+ * elsewhere in the document: whether `[a][b]` is a reference is decided in the tokenizer, by
+ * `parser.defined`, which only the tokenizer can reach. It runs before label ends (`]`), which is
+ * where that list is read, and lets them go on.
+ */
+function knownDefinitions(identifiers: readonly string[]): MicromarkExtension {
+  const keys = identifiers.map((identifier) => normalizeIdentifier(identifier));
+  let seeded = false;
+  return { text: { 93: { tokenize(_effects, _ok, nok) {
+    if (!seeded) this.parser.defined.push(...keys);
+    seeded = true;
+    return nok;
+  } } } };
+}
 
-/** Parses Markdown (BOM already removed) into mdast; offsets are UTF-16 indexes into `text`. */
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, options);
+const extensions = [frontmatter(), gfm()];
+const mdastExtensions = [frontmatterFromMarkdown(), gfmFromMarkdown(), checkboxOffsets];
+
+/**
+ * Parses Markdown (BOM already removed) into mdast; offsets are UTF-16 indexes into `text`.
+ * `defined`: labels of link definitions outside `text` that its references may use.
+ */
+export function parseMarkdown(text: string, defined: readonly string[] = []): Root {
+  return fromMarkdown(text, {
+    extensions: defined.length > 0 ? [...extensions, knownDefinitions(defined)] : extensions,
+    mdastExtensions,
+  });
 }

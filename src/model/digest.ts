@@ -41,7 +41,6 @@ export function digestSection(root: Root, source: string, definitions: Definitio
   let last: RootContent | undefined;
   for (const node of root.children) {
     const start = node.position?.start.offset ?? 0;
-    if (start >= source.length) break; // appended definitions
     last = node;
     if (node.type === 'heading') {
       blocks.push({ kind: 'heading', heading: {

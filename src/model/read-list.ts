@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { collectDefinitions, definitionsSuffix, mayHoldDefinitions, type Definitions } from '../markdown/definitions.js';
+import { collectDefinitions, mayHoldDefinitions, type Definitions } from '../markdown/definitions.js';
 import { splitSections, type SectionSpan } from '../markdown/sections.js';
 import { buildReadingList, type PlacedDigest } from './build.js';
 import { digestSection, type SectionDigest } from './digest.js';
@@ -29,9 +29,9 @@ export interface ReadOptions {
 }
 
 /** Bump when a change to the parser set-up or the digest would change a digest. */
-export const DIGEST_VERSION = '1';
+export const DIGEST_VERSION = '2';
 
-type Parse = (text: string) => Root;
+type Parse = (text: string, defined?: readonly string[]) => Root;
 let parser: Parse | undefined;
 
 /** The parser is most of the start-up cost: it is loaded only when a section is not cached. */
@@ -48,7 +48,7 @@ async function loadParser(): Promise<Parse> {
 export async function readListFromText(text: string, { cache, onParse }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
   const spans = splitSections(text);
   const definitions = mayHoldDefinitions(text) ? await definitionsOf(text, spans) : new Map() as Definitions;
-  const suffix = definitionsSuffix(definitions);
+  const labels = [...definitions.keys()];
   const context = definitions.size > 0 ? JSON.stringify([...definitions]) : '';
   const stats: ReadStats = { sections: 0, parsed: 0, parsedLength: 0 };
   const digestOf = async (source: string): Promise<SectionDigest> => {
@@ -59,7 +59,7 @@ export async function readListFromText(text: string, { cache, onParse }: ReadOpt
     const parse = await loadParser();
     stats.parsed++;
     stats.parsedLength += source.length;
-    const digest = digestSection(parse(source + suffix), source, definitions);
+    const digest = digestSection(parse(source, labels), source, definitions);
     cache?.set(key, digest);
     return digest;
   };

@@ -10,7 +10,10 @@ export interface SectionSpan {
 }
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?$/;
+const FRONT_MATTER_CLOSE = /^---[ \t]*\r?$/gm;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
+/** The only lines that can split or stop a split: headings and fence lines. The rest is skipped unread. */
+const CANDIDATE = /^(?:#| {0,3}(?:`{3}|~{3}))/gm;
 
 /**
  * Proposes split points before every column-0 ATX heading outside front matter and top-level fenced
@@ -23,28 +26,42 @@ export function splitSections(text: string): SectionSpan[] {
   let sectionStart = 0;
   let sectionLine = 1;
   const fences = new FenceTracker();
-  let inFrontMatter = FRONT_MATTER_OPEN.test(firstLine(text));
-  let offset = 0;
-  let line = 1;
-  while (offset < text.length) {
-    const newline = text.indexOf('\n', offset);
-    const next = newline === -1 ? text.length : newline + 1;
-    const content = text.slice(offset, newline === -1 ? text.length : newline);
-    if (inFrontMatter) {
-      if (line > 1 && /^---[ \t]*\r?$/.test(content)) inFrontMatter = false;
-    } else if (!fences.inFence(content) && ATX_HEADING.test(content) && offset > sectionStart) {
+  const lines = new LineCounter(text);
+  CANDIDATE.lastIndex = 0;
+  if (FRONT_MATTER_OPEN.test(text.slice(0, lineEnd(text, 0)))) {
+    FRONT_MATTER_CLOSE.lastIndex = lineEnd(text, 0);
+    if (!FRONT_MATTER_CLOSE.exec(text)) return [{ start: 0, end: text.length, line: 1 }];
+    CANDIDATE.lastIndex = FRONT_MATTER_CLOSE.lastIndex;
+  }
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
+    const offset = match.index;
+    const content = text.slice(offset, lineEnd(text, offset));
+    if (!fences.inFence(content) && ATX_HEADING.test(content) && offset > sectionStart) {
       spans.push({ start: sectionStart, end: offset, line: sectionLine });
       sectionStart = offset;
-      sectionLine = line;
+      sectionLine = lines.lineAt(offset);
     }
-    offset = next;
-    line++;
+    CANDIDATE.lastIndex = offset + content.length;
   }
   spans.push({ start: sectionStart, end: text.length, line: sectionLine });
   return spans;
 }
 
-function firstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline === -1 ? text : text.slice(0, newline);
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}
+
+/** 1-based line numbers of offsets asked for in increasing order, counted without splitting the text. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  lineAt(offset: number): number {
+    for (let newline = this.text.indexOf('\n', this.offset); newline !== -1 && newline < offset; newline = this.text.indexOf('\n', newline + 1)) this.line++;
+    this.offset = offset;
+    return this.line;
+  }
 }

@@ -37,8 +37,13 @@ export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'tex
 }
 
 function lineEnding(text: string): '\n' | '\r\n' {
-  const lines = text.split('\n').length - 1;
-  const crlf = text.split('\r\n').length - 1;
+  let lines = 0;
+  let crlf = 0;
+  // Counted in place: splitting a large file into lines only to count them costs more than the read.
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) {
+    lines++;
+    if (text.charCodeAt(newline - 1) === 13) crlf++;
+  }
   return lines > 0 && crlf * 2 >= lines ? '\r\n' : '\n';
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { bar, percent } from '../src/render/bar.js';
@@ -87,6 +88,32 @@ describe('read progress', () => {
     expect(lines.find((line) => line.startsWith('2023'))).toMatch(/13\/15$/);
     expect(stdout).toContain('none');
     expect(stdout).not.toContain('\u001b');
+  });
+
+  it('a long history prints exactly the table one cli-table3 table would, only faster', () => {
+    // 11 years of months in mixed heading styles: more rows than one stacked table holds.
+    const years = Array.from({ length: 11 }, (_, index) => {
+      const year = 2030 - index;
+      const months = Array.from({ length: 12 }, (__, m) => {
+        const month = 12 - m;
+        const heading = [`## ${month}🈷️`, `## ${month}月`, `## ${year}-${String(month).padStart(2, '0')}`][(index + m) % 3];
+        const items = Array.from({ length: (m % 4) + 1 }, (___, n) => `- [${(n + m) % 3 === 0 ? ' ' : 'x'}] ${n + 1} Paper ${n}${n === 1 ? '\n  - [x] a subtask' : ''}`);
+        return `${heading}\n${items.join('\n')}\n`;
+      });
+      return `# ${year}\n\n${months.join('\n')}`;
+    });
+    const file = tempList({ text: years.join('\n') });
+    const markdown = read(['progress', '--markdown', '--file', file]).stdout.trimEnd().split('\n').slice(2);
+    const rows = markdown.map((line) => line.slice(2, -2).split(' | ').map((cell) => cell.replace(/^\*\*(.*)\*\*$/, '$1')));
+    expect(rows).toHaveLength(11 * 12 + 11 + 1);
+    const oneTable = new Table({
+      head: ['Month', '', 'Done', '%', 'Progress', 'Subtasks'],
+      colAligns: ['left', 'left', 'right', 'right', 'left', 'right'],
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      style: { head: [], border: [] },
+    });
+    oneTable.push(...rows);
+    expect(read(['progress', '--file', file]).stdout).toBe(`${oneTable.toString()}\n`);
   });
 
   it('fits an 80-column terminal with the seed\'s CJK and emoji headings', () => {

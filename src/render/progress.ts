@@ -1,5 +1,6 @@
 import type { Style } from './style.js';
 import Table from 'cli-table3';
+import { strlen } from 'cli-table3/src/utils.js';
 import type { Progress, Tally } from '../model/progress.js';
 import { bar, percent } from './bar.js';
 import { sanitize } from './sanitize.js';
@@ -30,23 +31,42 @@ function rows(progress: Progress, headings: ReadonlyMap<string, string>): Row[] 
 
 export const BAR_WIDTH = 20;
 
+/**
+ * cli-table3 lays a table out in time quadratic in its rows (each cell is checked against every
+ * earlier row for spans): a long history is printed as stacked tables of this many rows, with the
+ * widths one table would have had and no borders where they meet.
+ */
+const ROWS_PER_TABLE = 48;
+const HEAD = ['Month', '', 'Done', '%', 'Progress', 'Subtasks'];
+const NO_TOP = { 'top-left': '', top: '', 'top-mid': '', 'top-right': '' };
+const NO_BOTTOM = { 'bottom-left': '', bottom: '', 'bottom-mid': '', 'bottom-right': '' };
+
 export function renderProgressTable(progress: Progress, headings: ReadonlyMap<string, string>, style: Style): string {
   const plain = style.level === 0;
-  const table = new Table({
-    head: ['Month', '', 'Done', '%', 'Progress', 'Subtasks'],
-    colAligns: ['left', 'left', 'right', 'right', 'left', 'right'],
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    // cli-table3 colours head and border even off a terminal unless told not to.
-    style: plain ? { head: [], border: [] } : { head: ['bold'], border: ['dim'] },
-  });
-  for (const row of rows(progress, headings)) {
+  const body = rows(progress, headings).map((row) => {
     const tint = row.total === 0 ? style.dim : row.done === row.total ? style.green : style.yellow;
     const strong = row.kind === 'month' ? (text: string) => text : style.bold;
-    table.push([
-      strong(row.label), row.heading, strong(`${row.done}/${row.total}`), percent(row.done, row.total), tint(bar(row.done, row.total, BAR_WIDTH)), row.subtasks,
-    ]);
+    return [strong(row.label), row.heading, strong(`${row.done}/${row.total}`), percent(row.done, row.total), tint(bar(row.done, row.total, BAR_WIDTH)), row.subtasks];
+  });
+  const colWidths = HEAD.map((title, column) => {
+    let widest = strlen(title);
+    for (const cells of body) widest = Math.max(widest, strlen(cells[column] ?? ''));
+    return widest + 2;
+  });
+  const tables: string[] = [];
+  for (let start = 0; start < body.length; start += ROWS_PER_TABLE) {
+    const table = new Table({
+      head: start === 0 ? HEAD : [],
+      colWidths,
+      colAligns: ['left', 'left', 'right', 'right', 'left', 'right'],
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '', ...(start === 0 ? {} : NO_TOP), ...(start + ROWS_PER_TABLE < body.length ? NO_BOTTOM : {}) },
+      // cli-table3 colours head and border even off a terminal unless told not to.
+      style: plain ? { head: [], border: [] } : { head: ['bold'], border: ['dim'] },
+    });
+    table.push(...body.slice(start, start + ROWS_PER_TABLE));
+    tables.push(table.toString());
   }
-  return `${table.toString()}\n`;
+  return `${tables.join('\n')}\n`;
 }
 
 /** The same table in GitHub Markdown, to paste into a page or an issue. */

@@ -23,7 +23,8 @@ export function parseAddDate(date: string | undefined, now = new Date()): Pick<A
 }
 
 /** What must stay the same for every other item when one is added. */
-const signature = (item: Item) => JSON.stringify([item.year, item.month, item.day, item.title, item.url, item.done, item.parent === null]);
+const readsTheSame = (a: Item, b: Item): boolean => a.year === b.year && a.month === b.month && a.day === b.day
+  && a.title === b.title && a.url === b.url && a.done === b.done && (a.parent === null) === (b.parent === null);
 
 export async function runAdd(title: string, url: string | undefined, options: AddOptions): Promise<void> {
   if (!isSingleLine(title) || (url !== undefined && !isSingleLine(url))) throw new UsageError('a title or url cannot hold a line break');
@@ -53,8 +54,9 @@ function verifyAdded(before: ReadingList, after: ReadingList, id: string, reques
   if (!added || added.title !== expected.title || added.url !== expected.url || added.done !== expected.done || (request.day !== null && added.day !== request.day)) {
     throw new UserError(`could not write this item so that it reads back as given; nothing was written.\nPlease add it by hand${added ? ` (it would read as: ${JSON.stringify({ title: added.title, url: added.url, day: added.day })})` : ''}.`);
   }
-  const others = everyItem(after).filter((item) => item !== added).map(signature);
-  if (JSON.stringify(others) !== JSON.stringify(everyItem(before).map(signature))) {
+  const others = everyItem(after).filter((item) => item !== added);
+  const was = everyItem(before);
+  if (others.length !== was.length || others.some((item, index) => !readsTheSame(item, was[index] as Item))) {
     throw new UserError('adding here would change how other items read; nothing was written. Please add it by hand.');
   }
 }

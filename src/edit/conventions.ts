@@ -67,7 +67,7 @@ export function conventionsOf(text: string, eol: '\n' | '\r\n', list: ReadingLis
     eol,
     checkedMark: marks.filter((mark) => mark === 'x').length > marks.length / 2 ? 'x' : marks.length > 0 ? 'X' : 'x',
     dayPadded: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text),
-    doneStamps: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
+    doneStamps: text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
     bullet: mostCommon(items.filter((item) => item.parent === null).map((item) => item.source.marker.replace(/^\d+/, '1')), '-'),
     newestFirst: { years: order.years ?? fallback, months: order.months ?? fallback, days: order.days ?? fallback },
     gaps: {

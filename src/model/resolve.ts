@@ -13,7 +13,9 @@ export type Resolution =
 const ID_LIKE = /^(?:\d{4}(?:-\d{1,2})?|[^\s.]+)(?:\.\d+)+$/;
 
 export function everyItem(list: ReadingList): Item[] {
-  return [...datedItems(list), ...list.sections.flatMap((section) => flatten(section.items))];
+  const items = datedItems(list);
+  for (const section of list.sections) flatten(section.items, items);
+  return items;
 }
 
 /**

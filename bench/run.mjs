@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateList } from './generate.mjs';
+import { peers } from './peers.mjs';
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -32,14 +33,14 @@ function measure(command, args, env) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** `runs` alternating pairs of (floor, command); `prepare` runs before each command, untimed. */
-function paired(args, env, runs, prepare = () => {}) {
+function paired([command, ...args], env, runs, prepare = () => {}) {
   const floor = [];
   const own = [];
   const rss = [];
   for (let index = 0; index < runs; index++) {
     floor.push(measure(process.execPath, ['-e', '0'], env).ms);
     prepare();
-    const run = measure(process.execPath, [bin, ...args], env);
+    const run = measure(command, args, env);
     own.push(run.ms);
     rss.push(run.rss);
   }
@@ -47,18 +48,20 @@ function paired(args, env, runs, prepare = () => {}) {
 }
 
 const rows = [];
+const peerRows = [];
 for (const size of sizes) {
   const source = join(work, `list-${size}.md`);
   writeFileSync(source, generateList(size));
   const file = join(work, `read-${size}.md`);
   const cache = join(work, `cache-${size}`);
   const env = { ...process.env, XDG_CACHE_HOME: cache, XDG_STATE_HOME: join(work, 'state'), NO_COLOR: '1' };
+  const read = (...args) => [process.execPath, bin, ...args, '--file', file];
   const commands = [
-    ['list', ['list', '--file', file]],
-    ['list --json', ['list', '--json', '--file', file]],
-    ['progress', ['progress', '--file', file]],
-    ['add', ['add', 'Bench item', 'https://example.com/bench', '--date', '2026-12-05', '--file', file]],
-    ['done', ['done', '2026-12.2', '--file', file]],
+    ['list', read('list')],
+    ['list --json', read('list', '--json')],
+    ['progress', read('progress')],
+    ['add', read('add', 'Bench item', 'https://example.com/bench', '--date', '2026-12-05')],
+    ['done', read('done', '2026-12.2')],
   ];
   const big = size >= 100_000;
   for (const [name, args] of commands) {
@@ -67,10 +70,17 @@ for (const size of sizes) {
     // Cold: no parse cache and no code cache, every time.
     const cold = paired(args, env, big ? (name === 'list' ? 1 : 0) : Math.max(3, Math.floor(reps / 2)), () => { restore(); rmSync(cache, { recursive: true, force: true }); });
     restore();
-    execFileSync(process.execPath, [bin, 'list', '--json', '--file', file], { env, stdio: 'ignore', maxBuffer: 1 << 30 });
+    execFileSync(process.execPath, read('list', '--json').slice(1), { env, stdio: 'ignore', maxBuffer: 1 << 30 });
     const warm = paired(args, env, big ? 3 : reps, restore);
     rows.push({ size, name, cold, warm });
     process.stderr.write(`${size} ${name}: cold ${Number.isFinite(cold.ratio) ? cold.ratio.toFixed(2) : '—'}× warm ${warm.ratio.toFixed(2)}×\n`);
+  }
+  for (const { tool, restore, commands: peerCommands } of peers(size, work)) {
+    for (const [name, command, peerEnv] of peerCommands) {
+      const run = paired(command, peerEnv, big ? 3 : reps, restore);
+      peerRows.push({ size, tool, name, run });
+      process.stderr.write(`${size} ${tool} ${name}: ${run.ratio.toFixed(2)}×\n`);
+    }
   }
 }
 
@@ -79,6 +89,12 @@ console.log('\n| items | command | cold × floor | cold ms | warm × floor | war
 console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const { size, name, cold, warm } of rows) {
   console.log(`| ${size} | ${name} | ${fmt(cold.ratio)} | ${fmt(cold.ms, 0)} | ${fmt(warm.ratio)} | ${fmt(warm.ms, 0)} | ${fmt(warm.floorMs, 0)} | ${fmt(warm.rss, 0)} | ${fmt(cold.rss, 0)} |`);
+}
+if (peerRows.length > 0) {
+  console.log('\nThe same lists in the tools people use instead (warm: they keep no cache to build):\n');
+  console.log('| items | tool | command | × floor | ms | peak RSS (MiB) |');
+  console.log('|---:|---|---|---:|---:|---:|');
+  for (const { size, tool, name, run } of peerRows) console.log(`| ${size} | ${tool} | ${name} | ${fmt(run.ratio)} | ${fmt(run.ms, 0)} | ${fmt(run.rss, 0)} |`);
 }
 const coldList = (size) => rows.find((row) => row.size === size && row.name === 'list')?.cold.ms;
 if (coldList(1000) && coldList(10000)) console.log(`\ncold list, 10k / 1k time: ${(coldList(10000) / coldList(1000)).toFixed(1)} (linear: 10)`);

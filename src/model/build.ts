@@ -83,14 +83,12 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     if (!scope) return;
     if (scope.kind === 'month') {
       const { month, day } = scope;
-      for (const task of hoistTasks(raw)) {
-        month.items.push(toItem(task, place, `${month.id}.${month.items.length + 1}`, null, { year: month.year, month: month.month, day }));
-      }
+      const date = { year: month.year, month: month.month, day };
+      for (const task of hoistTasks(raw)) month.items.push(toItem(task, place, `${month.id}.${month.items.length + 1}`, null, date));
     } else if (scope.kind === 'year') {
       const { year } = scope;
-      for (const task of hoistTasks(raw)) {
-        year.items.push(toItem(task, place, `${year.year}.${year.items.length + 1}`, null, { year: year.year, month: null, day: null }));
-      }
+      const date = { year: year.year, month: null, day: null };
+      for (const task of hoistTasks(raw)) year.items.push(toItem(task, place, `${year.year}.${year.items.length + 1}`, null, date));
     } else {
       const { section } = scope;
       for (const entry of raw) {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
+import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
@@ -83,22 +84,9 @@ describe('a long first read', () => {
   });
 });
 
-/** Random Markdown from the pieces reading lists and the parser's corner cases are made of. */
-const block = fc.oneof(
-  fc.constantFrom(
-    '# 2024', '## 3月', '## 11🈷️', '### Papers', '# Notes', '## 2023-05', '# 2018/04/01', '#', '#not a heading', ' # indented',
-    '- [ ] task', '- [x] 12 done [link](https://l.example)', '* [X] [ref][r]', '1. [ ] ordered', '  - [ ] nested', '    - [x] deeper',
-    '- plain', '  - [ ] under plain', '> - [ ] quoted', '> # quoted heading', '```', '~~~', '```js', '    code', '<div>', '</div>',
-    '<!--', '-->', '[r]: https://ref.example', '[R]: /other', '---', '***', 'Setext', '===', 'para with https://auto.example',
-    '| a | b |', '|---|---|', '- [ ] item\n# heading right after', '', '', '',
-  ),
-  fc.string({ maxLength: 12 }),
-);
-const document = fc.array(block, { maxLength: 40 }).map((blocks) => `${blocks.join('\n')}\n`);
-
 describe('sectioned parsing equals one whole parse', () => {
   it('on random documents of headings, lists, tasks, fences, HTML, blockquotes and definitions', async () => {
-    await fc.assert(fc.asyncProperty(document, async (text) => {
+    await fc.assert(fc.asyncProperty(markdownDocument, async (text) => {
       expect(await listOf(text)).toEqual(wholeParseListOf(text));
     }), {
       numRuns: Number(process.env.PROPERTY_RUNS ?? 300),

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diffLines } from 'diff';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { ROOT, SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
 
 beforeAll(() => {
@@ -21,10 +23,12 @@ const urlPiece = fc.oneof(fc.constantFrom(' ', '(', ')', '<', '>', '\\', '&amp;'
 const url = fc.oneof(fc.webUrl(), fc.tuple(fc.webUrl(), fc.array(urlPiece, { maxLength: 5 })).map(([base, pieces]) => base + pieces.join('')))
   .filter((text) => text.trim() !== '' && !/[\n\r\u2028\u2029]/.test(text) && !CONTROL.test(text));
 
-interface JsonItem { id: string; title: string; url: string | null; day: number | null; done: boolean }
+interface JsonItem { id: string; year: number | null; month: number | null; title: string; url: string | null; day: number | null; done: boolean; parent: string | null }
+async function itemsOf(file: string): Promise<JsonItem[]> {
+  return (JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[] }).items;
+}
 async function itemOf(file: string, id: string): Promise<JsonItem | undefined> {
-  const { items } = JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[] };
-  return items.find((item) => item.id === id);
+  return (await itemsOf(file)).find((item) => item.id === id);
 }
 
 describe('add reads back exactly what was given', () => {
@@ -47,6 +51,32 @@ describe('add reads back exactly what was given', () => {
       const { items } = JSON.parse(read(['list', '--json', '--file', file]).stdout) as { items: JsonItem[] };
       expect(items.find((item) => item.id === added.stdout.trim())).toMatchObject({ title: given.trim(), url: link.trim() });
     }), { numRuns: 8 });
+  });
+});
+
+describe('add on any document', () => {
+  // How an item reads, ids aside: a new month or year may stand before others and leave ids alone,
+  // but nothing else may change.
+  const reading = ({ year, month, day, title, url, done, parent }: JsonItem) => [year, month, day, title, url, done, parent === null];
+
+  it('only adds lines, the new item reads back and every other item reads the same; or it refuses and writes nothing', async () => {
+    await fc.assert(fc.asyncProperty(markdownDocument, fc.constantFrom('2024-03', '2024-03-05', '2024', '2023-05', '2026-12'), async (text, date) => {
+      const file = tempList({ text });
+      const before = await itemsOf(file);
+      const added = await readInProcess(['add', '--date', date, '--file', file, '--', 'New paper', 'https://new.example/a']);
+      const after = readFileSync(file, 'utf8');
+      if (added.status !== 0) {
+        expect(added.status, added.stderr).toBe(1);
+        expect(added.stderr).toContain('nothing was written');
+        expect(after).toBe(text);
+        return;
+      }
+      expect(diffLines(text, after).filter((part) => part.removed)).toEqual([]);
+      const items = await itemsOf(file);
+      const id = added.stdout.trim();
+      expect(items.find((item) => item.id === id)).toMatchObject({ title: 'New paper', url: 'https://new.example/a', done: false });
+      expect(items.filter((item) => item.id !== id).map(reading)).toEqual(before.map(reading));
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) });
   });
 });
 

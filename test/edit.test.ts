@@ -136,6 +136,15 @@ describe('add', () => {
     expect(readFileSync(padded, 'utf8')).toBe('# 2024\n\n## 3月\n- [ ] 07 a\n- [ ] 09 b\n');
   });
 
+  it('adds to a file that starts with a blank line (it used to hang; found by the add property)', () => {
+    const years = tempList({ text: '\n# 2018/04/01\n# 2024\n' });
+    expect(run(['add', 'New', '--date', '2023-05', '--file', years]).stdout).toBe('2023-05.1\n');
+    expect(readFileSync(years, 'utf8')).toBe('\n# 2018/04/01\n# 2024\n\n# 2023\n\n## 5🈷️\n- [ ] New\n');
+    const months = tempList({ text: '\n## 2023-05\ntext\n' });
+    expect(run(['add', 'New', '--date', '2026-12', '--file', months]).stdout).toBe('2026-12.1\n');
+    expect(readFileSync(months, 'utf8')).toBe('\n## 2026-12\n- [ ] New\n\n## 2023-05\ntext\n');
+  });
+
   it('follows the month\'s bullet and indentation, and numbers ordered lists', () => {
     const file = tempList({ text: '# 2024\n\n## 3月\n\n1. [x] one\n2. [ ] two\n   * a note\n\nafter\n' });
     run(['add', 'three', '--date', '2024-03', '--file', file]);

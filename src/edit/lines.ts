@@ -1,7 +1,9 @@
 /** Line arithmetic on the source string; offsets are UTF-16 indexes, line ends are `\n` or `\r\n`. */
 
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf clamps a negative start to 0: without the guard a text starting with a blank line
+  // would put the start of its first line after that line's own newline.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** The offset of the line's ending (`\r\n` or `\n`), or the text's end. */

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
 import { monthId } from './model/dates.js';
 import { sanitize } from './render/sanitize.js';
 
@@ -11,6 +11,18 @@ const COMPLETE = '__complete';
 
 function currentMonth(now = new Date()): string {
   return monthId(now.getFullYear(), now.getMonth() + 1);
+}
+
+/**
+ * Section ids are GitHub slugs, and a heading such as `## 📚 Books` gives `-books`: the commands that
+ * take ids accept unknown options, so that `read done -books.1` works, and refuse the rest here.
+ */
+const ID_LIKE = /^-[^\s.]*(?:\.\d+)+$/;
+
+function idTargets(targets: string[]): string[] {
+  const option = targets.find((target) => target.startsWith('-') && !ID_LIKE.test(target));
+  if (option !== undefined) throw new UsageError(`unknown option '${option}'`);
+  return targets;
 }
 
 /** Where a command that finished without an error reports a non-zero exit (lint found problems). */
@@ -96,9 +108,10 @@ Examples:
   read ${name} 2023-04.3
   read ${name} ModelScope 2023-04.7.2
   read ${name} 2023-04.3 --dry-run`)
+      .allowUnknownOption()
       .action(async (targets: string[], _options: unknown, command: Command) => {
         const { runCheck } = await import('./commands/check.js');
-        await runCheck(targets, done, command.optsWithGlobals());
+        await runCheck(idTargets(targets), done, command.optsWithGlobals());
       });
     if (alias) check.alias(alias);
   }
@@ -152,9 +165,10 @@ Examples:
 Examples:
   read open 2023-04.3
   read open ModelScope --print`)
+    .allowUnknownOption()
     .action(async (target: string, _options: unknown, command: Command) => {
       const { runOpen } = await import('./commands/open.js');
-      await runOpen(target, command.optsWithGlobals());
+      await runOpen(idTargets([target])[0] as string, command.optsWithGlobals());
     });
 
   program.command('shell-init <shell>')

@@ -62,6 +62,19 @@ describe('done and undone', () => {
     expect(readFileSync(file).equals(seed)).toBe(true);
   });
 
+  it('takes a section id that starts with a dash (`## 📚 Books` → -books), and still refuses unknown options', () => {
+    const file = tempList({ text: '## 📚 Books\n- [ ] a\n- [ ] b\n' });
+    expect(run(['done', '-books.2', '--file', file])).toMatchObject({ status: 0, stdout: '[x] -books.2  b\n' });
+    expect(readFileSync(file, 'utf8')).toBe('## 📚 Books\n- [ ] a\n- [x] b\n');
+    expect(run(['undone', '--file', file, '-books.2'])).toMatchObject({ status: 0 });
+    for (const typo of [['done', '--dry-rn', '-books.1'], ['undone', '-x'], ['open', '--prnt']]) {
+      const refused = run([...typo, '--file', file]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain(`unknown option '${typo[1]}'`);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('## 📚 Books\n- [ ] a\n- [ ] b\n');
+  });
+
   it('an item already done is reported, exit 0, and the file is not written', () => {
     const file = tempList(SEED);
     const mtime = statSync(file).mtimeMs;

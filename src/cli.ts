@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from './errors.js';
 import { monthId } from './model/dates.js';
+import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
 
 declare const PACKAGE_VERSION: string;
@@ -17,10 +18,8 @@ function currentMonth(now = new Date()): string {
  * Section ids are GitHub slugs, and a heading such as `## 📚 Books` gives `-books`: the commands that
  * take ids accept unknown options, so that `read done -books.1` works, and refuse the rest here.
  */
-const ID_LIKE = /^-[^\s.]*(?:\.\d+)+$/;
-
 function idTargets(targets: string[]): string[] {
-  const option = targets.find((target) => target.startsWith('-') && !ID_LIKE.test(target));
+  const option = targets.find((target) => target.startsWith('-') && !looksLikeId(target));
   if (option !== undefined) throw new UsageError(`unknown option '${option}'`);
   return targets;
 }

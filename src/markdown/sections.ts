@@ -10,7 +10,7 @@ export interface SectionSpan {
 }
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?$/;
-const FRONT_MATTER_CLOSE = /^---[ \t]*\r?$/gm;
+const FRONT_MATTER_CLOSE = new RegExp(FRONT_MATTER_OPEN.source, 'gm');
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
 /** The only lines that can split or stop a split: headings and fence lines. The rest is skipped unread. */
 const CANDIDATE = /^(?:#| {0,3}(?:`{3}|~{3}))/gm;

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { looksLikeId } from './ids.js';
 import { datedItems, flatten, matchesText } from './select.js';
 import type { Item, ReadingList } from './types.js';
 
@@ -9,8 +10,6 @@ export type Resolution =
   | { kind: 'already'; items: Item[] }
   | { kind: 'ambiguous'; candidates: Item[] }
   | { kind: 'none'; suggestions: Item[] };
-
-const ID_LIKE = /^(?:\d{4}(?:-\d{1,2})?|[^\s.]+)(?:\.\d+)+$/;
 
 export function everyItem(list: ReadingList): Item[] {
   const items = datedItems(list);
@@ -26,7 +25,7 @@ export function resolveTarget(list: ReadingList, target: string, changes: (item:
   const items = everyItem(list);
   const byId = items.find((item) => item.id === target);
   if (byId) return changes(byId) ? { kind: 'found', item: byId } : { kind: 'already', items: [byId] };
-  if (ID_LIKE.test(target)) {
+  if (looksLikeId(target)) {
     const near = items
       .map((item) => ({ item, far: distance(item.id, target) }))
       .filter(({ far }) => far <= 3)

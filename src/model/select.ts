@@ -20,7 +20,8 @@ export function flatten(items: readonly Item[], into: Item[] = []): Item[] {
 }
 
 /** Every dated item (year items and month items, with subtasks), year by year in file order. */
-export function datedItems(list: ReadingList, into: Item[] = []): Item[] {
+export function datedItems(list: ReadingList): Item[] {
+  const into: Item[] = [];
   for (const year of list.years) {
     flatten(year.items, into);
     for (const month of year.months) flatten(month.items, into);

@@ -25,15 +25,27 @@ const cacheMode = process.env.READ_TEST_CACHE ?? 'on';
 
 function prepareCache(): void {
   const folder = join(process.env.XDG_CACHE_HOME ?? '', 'read');
-  if (cacheMode === 'cold') rmSync(folder, { recursive: true, force: true });
+  // Retries: a run started a moment ago may be writing into the folder while it is removed.
+  if (cacheMode === 'cold') rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   if (cacheMode !== 'corrupt' || !existsSync(folder)) return;
   readdirSync(folder).forEach((name, index) => {
     const path = join(folder, name);
-    const bytes = readFileSync(path);
+    // Processes started a moment ago may be renaming their temp files into place right now.
+    const bytes = readIfStillThere(path);
+    if (bytes === undefined) return;
     if (index % 3 === 0) writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
     else if (index % 3 === 1) writeFileSync(path, Buffer.from(bytes.toString('latin1').replace(/\n(.{0,40}?)[a-z]/s, (match) => match.toUpperCase()), 'latin1'));
     else writeFileSync(path, 'garbage');
   });
+}
+
+function readIfStillThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** An environment without the caller's colour, file and cache settings, so every run starts equal. */

@@ -207,7 +207,18 @@ function withDefaultCommand(argv: string[]): string[] {
   return [...argv, TODAY];
 }
 
+/**
+ * `read list | head` closes the pipe before the list is printed: the reader chose to stop, which is
+ * no error. The rest of the output is dropped and the command finishes as it would (locks released).
+ */
+function stopPrintingWhenThePipeCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  stopPrintingWhenThePipeCloses();
   const status: ExitStatus = { code: 0 };
   const program = buildProgram(status);
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHARED, read, readInProcess, tempDir } from './helpers/cli.js';
+import { BIN, ROOT, SHARED, cleanEnv, read, readInProcess, tempDir } from './helpers/cli.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 
 const { tests: specExamples } = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number }[] };
@@ -40,6 +41,21 @@ describe('no crash, no hang, on any input', () => {
       expect(run.status, `example ${number}`).toBe(0);
       expect(JSON.parse(run.stdout)).toHaveProperty('items');
     }
+  });
+
+  it('a pipe closed early (read list | head -1) ends quietly with status 0, and the lock is released', () => {
+    const month = Array.from({ length: 3000 }, (_, index) => `- [ ] item ${index} https://example.com/${index}\n`).join('');
+    const file = join(dir, 'long.md');
+    writeFileSync(file, `# 2024\n\n## 1月\n${month}`);
+    const env = cleanEnv();
+    for (const args of ['list', 'add piped --date 2024-01 --dry-run']) {
+      // The output is far bigger than a pipe holds, so the CLI is still writing when head exits.
+      const piped = spawnSync('bash', ['-c', `set -o pipefail; node '${BIN}' ${args} --file '${file}' | head -1`], { env, encoding: 'utf8' });
+      expect(piped.stdout, args).toBe(args === 'list' ? '2024\n' : `--- ${file}\n`);
+      expect(piped.stderr, args).toBe('');
+      expect(piped.status, args).toBe(0);
+    }
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it('every real public list reads, with items where the list has tasks', () => {

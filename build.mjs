@@ -1,6 +1,8 @@
 // Bundles the CLI into one ESM file: start-up is most of what a person waits for.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -32,6 +34,27 @@ const startupStubs = {
   },
 };
 
+/**
+ * cli-table3 measures every cell through string-width 4 and strip-ansi 6, which ask ansi-regex and
+ * emoji-regex for a new RegExp on every call: half of `read progress` on a long list went there.
+ * Their regexes are global and used only with String#replace, which leaves lastIndex at 0, so one
+ * of each serves every call; the table drawn is the same (test/progress-lint.test.ts compares it).
+ */
+const require = createRequire(import.meta.url);
+const sameRegexEveryCall = {
+  name: 'same-regex-every-call',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(ansi-regex|emoji-regex)$/ }, (args) => (args.importer.includes('/cli-table3/')
+      ? { path: require.resolve(args.path, { paths: [args.resolveDir] }), namespace: 'memo' }
+      : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'memo' }, (args) => ({
+      contents: `const make = require(${JSON.stringify(args.path)}); let made; module.exports = (...options) => (options.length > 0 ? make(...options) : (made ??= make()));`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 // CommonJS, so that the Node built-ins a command does not use are never loaded: an ES module bundle
 // hoists every import to the top, and loads them all at start-up.
 await build({
@@ -41,7 +64,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  plugins: [startupStubs],
+  plugins: [startupStubs, sameRegexEveryCall],
   minify: true,
   legalComments: 'none',
   define: { PACKAGE_VERSION: JSON.stringify(version), BUILD_ID: JSON.stringify(buildId.digest('hex').slice(0, 16)) },

@@ -8,10 +8,6 @@ const { homedir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-// A long first read makes garbage fast, and V8 let the heap grow to six times what was live (440 MiB
-// at 100,000 items, 60 MiB live); a gentler growth factor kept the peak near 280 MiB in the same time.
-require('node:v8').setFlagsFromString('--heap-growing-percent=50');
-
 const bundle = join(__dirname, '../dist/cli.cjs');
 const { size, mtimeMs } = statSync(bundle);
 const cacheFolder = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'read');

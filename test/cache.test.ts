@@ -41,7 +41,10 @@ describe('the section cache', () => {
     expect(existsSync(join(cache, 'read')) && readdirSync(join(cache, 'read')).some((name) => name.endsWith('.json'))).toBe(false);
     expect(parsed(read(['list', '--no-cache', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' } }).stderr)).toEqual([11, 11]);
     read(['list', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '' } });
-    expect(readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    // The digests of its sections, and the whole list built from them.
+    const kept = readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.json')).sort();
+    expect(kept).toHaveLength(2);
+    expect(kept[1]).toBe((kept[0] ?? '').replace(/\.json$/, '.list.json'));
     expect(readdirSync(dirname(file))).toEqual(['read.md']);
   });
 
@@ -51,20 +54,27 @@ describe('the section cache', () => {
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     const truth = read(['list', '--json', '--no-cache', '--file', file]).stdout;
     read(['list', '--file', file], { env });
-    const cacheFile = readdirSync(join(cache, 'read')).find((name) => name.endsWith('.json')) ?? '';
-    const good = readFileSync(join(cache, 'read', cacheFile), 'utf8');
-    const damaged = [
-      good.slice(0, good.length / 2),
-      good.replace('ChatGLM-6B', 'ChatGLM-7B'), // a title changed, the checksum not
-      `another-build ${good.slice(good.indexOf(' ') + 1)}`,
-      'not a cache',
-      '',
+    const cacheFiles = readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.json')).map((name) => join(cache, 'read', name));
+    expect(cacheFiles).toHaveLength(2);
+    const good = new Map(cacheFiles.map((path) => [path, readFileSync(path, 'utf8')]));
+    const damages = [
+      (text: string) => text.slice(0, text.length / 2),
+      (text: string) => text.replace('ChatGLM-6B', 'ChatGLM-7B'), // a title changed, the checksum not
+      (text: string) => `another-build ${text.slice(text.indexOf(' ') + 1)}`,
+      () => 'not a cache',
+      () => '',
     ];
-    for (const text of damaged) {
-      writeFileSync(join(cache, 'read', cacheFile), text);
+    for (const damage of damages) {
+      for (const [path, text] of good) writeFileSync(path, damage(text));
       const run = read(['list', '--json', '--file', file], { env });
       expect(run.stdout).toBe(truth);
       expect(parsed(run.stderr)).toEqual([11, 11]);
+      // The whole list alone damaged: the section digests still serve.
+      const wholeList = cacheFiles.find((path) => path.endsWith('.list.json')) ?? '';
+      writeFileSync(wholeList, damage(good.get(wholeList) ?? ''));
+      const fromSections = read(['list', '--json', '--file', file], { env });
+      expect(fromSections.stdout).toBe(truth);
+      expect(parsed(fromSections.stderr)).toEqual([0, 11]);
     }
   });
 });

@@ -12,6 +12,15 @@ export interface DigestCache {
   set(key: string, digest: SectionDigest): void;
   /** Called once every section is read, before the model is built: the cache's own copies can go. */
   flush?(): void;
+  /** The list last built from the input that gave `key`: an unchanged file needs no section at all. */
+  lastList?(key: string): CachedList | undefined;
+  keepList?(key: string, list: ReadingList, sections: number): void;
+}
+
+export interface CachedList {
+  list: ReadingList;
+  /** How many sections the file had: what a read of the same text reports. */
+  sections: number;
 }
 
 export interface ReadStats {
@@ -46,6 +55,10 @@ async function loadParser(): Promise<Parse> {
  * has not seen it; the result equals one whole parse.
  */
 export async function readListFromText(text: string, { cache, onParse }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
+  const listKey = cache?.lastList ? cache.key(`${DIGEST_VERSION}\0list\0${text}`) : '';
+  const last = cache?.lastList?.(listKey);
+  if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0 } };
+
   const spans = splitSections(text);
   const definitions = mayHoldDefinitions(text) ? await definitionsOf(text, spans) : new Map() as Definitions;
   const labels = [...definitions.keys()];
@@ -77,7 +90,9 @@ export async function readListFromText(text: string, { cache, onParse }: ReadOpt
     stats.sections = placed.length;
   }
   cache?.flush?.();
-  return { list: buildReadingList(placed), stats };
+  const list = buildReadingList(placed);
+  cache?.keepList?.(listKey, list, stats.sections);
+  return { list, stats };
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

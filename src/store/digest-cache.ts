@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
-import type { DigestCache } from '../model/read-list.js';
+import type { CachedList, DigestCache } from '../model/read-list.js';
+import type { ReadingList } from '../model/types.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
+import { packList, unpackList, type PackedList } from './list-codec.js';
 import { cacheDir } from './state-dir.js';
 
 declare const BUILD_ID: string | undefined;
@@ -12,32 +14,37 @@ declare const BUILD_ID: string | undefined;
 const build = typeof BUILD_ID === 'string' ? BUILD_ID : 'source';
 const KEPT_FILES = 32;
 
-function sha1(input: string): string {
+function sha1(input: string | Uint8Array): string {
   return createHash('sha1').update(input).digest('base64url');
 }
 
 /**
- * The digests of one list's sections, in one file under `$XDG_CACHE_HOME/read/`. Safe to delete;
- * a file that is unreadable, damaged or from another build is ignored and rewritten. Only the
- * sections used by the last run are kept, so a file never outgrows its list.
+ * One list's cache, in two files under `$XDG_CACHE_HOME/read/`: the digests of its sections, and
+ * the whole list last built from it, for a file that has not changed since. Safe to delete; a file
+ * that is unreadable, damaged or from another build is ignored and rewritten. Only the sections
+ * used by the last run are kept, so the cache never outgrows its list.
  */
 export class FileDigestCache implements DigestCache {
-  /** Packed as read from the file; unpacked only when asked for. */
-  private readonly packed: Map<string, PackedDigest>;
+  /** Packed as read from the file, on first use: an unchanged list never needs them. */
+  private packedDigests: Map<string, PackedDigest> | undefined;
   private readonly entries = new Map<string, SectionDigest>();
   private readonly used = new Set<string>();
   private dirty = false;
 
-  private constructor(private readonly path: string) {
-    this.packed = load(path);
-  }
+  private constructor(private readonly path: string, private readonly listPath: string) {}
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
-    return new FileDigestCache(join(cacheDir(env), `${sha1(listPath)}.json`));
+    const name = sha1(listPath);
+    return new FileDigestCache(join(cacheDir(env), `${name}.json`), join(cacheDir(env), `${name}.list.json`));
   }
 
   key(input: string): string {
     return sha1(input);
+  }
+
+  private get packed(): Map<string, PackedDigest> {
+    this.packedDigests ??= new Map(load<[string, PackedDigest][]>(this.path, '') ?? []);
+    return this.packedDigests;
   }
 
   get(key: string): SectionDigest | undefined {
@@ -61,29 +68,52 @@ export class FileDigestCache implements DigestCache {
   flush(): void {
     if (!this.dirty && this.used.size === this.packed.size) return;
     const entry = (key: string) => this.packed.get(key) ?? packDigest(this.entries.get(key) as SectionDigest);
-    const payload = JSON.stringify([...this.used].map((key) => [key, entry(key)]));
+    save(this.path, '', JSON.stringify([...this.used].map((key) => [key, entry(key)])));
+  }
+
+  lastList(key: string): CachedList | undefined {
+    const packed = load<[sections: number, list: PackedList]>(this.listPath, key);
+    if (!packed) return undefined;
     try {
-      mkdirSync(join(this.path, '..'), { recursive: true });
-      const temp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temp, `${build} ${sha1(payload)}\n${payload}`);
-      renameSync(temp, this.path);
-      prune(join(this.path, '..'));
+      return { sections: packed[0], list: unpackList(packed[1]) };
     } catch {
-      // Read-only or full cache folder: the answer is the same without it.
+      return undefined;
     }
+  }
+
+  keepList(key: string, list: ReadingList, sections: number): void {
+    save(this.listPath, key, JSON.stringify([sections, packList(list)]));
   }
 }
 
-function load(path: string): Map<string, PackedDigest> {
+/**
+ * A cache file is `<build> <key> <checksum>\n<JSON>`: what it was made by, for which input, and a
+ * checksum of the rest, so that a damaged file is never taken for a list that reads differently.
+ */
+// Checksums are of the bytes as stored: hashing the decoded text would encode it all over again.
+function load<T>(path: string, key: string): T | undefined {
   try {
-    const text = readFileSync(path, 'utf8');
-    const newline = text.indexOf('\n');
-    const [fileBuild, sum] = text.slice(0, newline).split(' ');
-    const payload = text.slice(newline + 1);
-    if (fileBuild !== build || sum !== sha1(payload)) return new Map();
-    return new Map(JSON.parse(payload) as [string, PackedDigest][]);
+    const bytes = readFileSync(path);
+    const newline = bytes.indexOf(10);
+    const [fileBuild, fileKey, sum] = bytes.subarray(0, newline).toString('latin1').split(' ');
+    const payload = bytes.subarray(newline + 1);
+    if (newline === -1 || fileBuild !== build || fileKey !== key || sum !== sha1(payload)) return undefined;
+    return JSON.parse(payload.toString('utf8')) as T;
   } catch {
-    return new Map();
+    return undefined;
+  }
+}
+
+function save(path: string, key: string, text: string): void {
+  try {
+    mkdirSync(join(path, '..'), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    const payload = Buffer.from(text, 'utf8');
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${build} ${key} ${sha1(payload)}\n`, 'latin1'), payload]));
+    renameSync(temp, path);
+    prune(join(path, '..'));
+  } catch {
+    // Read-only or full cache folder: the answer is the same without it.
   }
 }
 

@@ -33,6 +33,22 @@ describe('the section cache', () => {
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
   });
 
+  it('an unchanged file is read as the whole list kept by the last read; any change, by read or by hand, is not', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const whole = (args: string[]) => read([...args, '--file', file], { env }).stderr.includes('the whole list cached');
+    expect(whole(['list'])).toBe(false);
+    expect(whole(['list', '--json'])).toBe(true);
+    expect(whole(['progress'])).toBe(true);
+    read(['done', '2023-04.3', '--file', file], { env });
+    expect(whole(['list'])).toBe(false);
+    expect(whole(['list'])).toBe(true);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    expect(whole(['list'])).toBe(false);
+    expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+  });
+
   it('lives in $XDG_CACHE_HOME/read, never beside the page; --no-cache and READ_NO_CACHE keep nothing', () => {
     const cache = tempDir();
     const file = tempList(SEED);

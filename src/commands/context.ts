@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { readListFromText } from '../model/read-list.js';
+import { readListFromText, type ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
@@ -15,20 +15,20 @@ export interface GlobalOptions {
 }
 
 /** A reader for one file: each text it is given is read through that file's section cache. */
-export type ListReader = (text: string) => Promise<ReadingList>;
+export type ListReader = (text: string, options?: Pick<ReadOptions, 'keepList'>) => Promise<ReadingList>;
 
 export function listReader(path: string, options: GlobalOptions): ListReader {
   const cache = options.cache === false || process.env.READ_NO_CACHE ? undefined : FileDigestCache.open(path);
   const debug = (process.env.READ_DEBUG ?? '').split(',').includes('parse');
-  return async (text) => {
+  return async (text, { keepList } = {}) => {
     const started = Date.now();
     const progress = (done: number, total: number) => {
       // Only a first read of a long list takes this long; say how far it got.
       if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
     };
-    const { list, stats } = await readListFromText(text, { cache, onParse: progress });
+    const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList });
     if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
-    if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)\n`);
+    if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
     return list;
   };
 }

@@ -46,7 +46,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const after = applySplices(file.text, planned.splices);
     if (after === file.text) return;
     // Reading the result also leaves its changed section in the cache for the next command.
-    const edited = await read(after);
+    const edited = await read(after, { keepList: false });
     planned.verify?.(after, edited);
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);

@@ -29,12 +29,19 @@ export interface ReadStats {
   parsed: number;
   /** Characters handed to the parser. */
   parsedLength: number;
+  /** The whole list came from the cache: the file had not changed since it was last read. */
+  unchanged: boolean;
 }
 
 export interface ReadOptions {
   cache?: DigestCache;
   /** Told before each parse: for a progress bar on long first reads. */
   onParse?: (done: number, total: number) => void;
+  /**
+   * Keep the whole list for the next read of the same text (default). An edit's read of its own
+   * result does not: writing a whole list costs more than the next read saves, and that read keeps it.
+   */
+  keepList?: boolean;
 }
 
 /** Bump when a change to the parser set-up or the digest would change a digest. */
@@ -54,16 +61,16 @@ async function loadParser(): Promise<Parse> {
  * linear on a whole large file, so each top-level section is parsed alone, and only when the cache
  * has not seen it; the result equals one whole parse.
  */
-export async function readListFromText(text: string, { cache, onParse }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
+export async function readListFromText(text: string, { cache, onParse, keepList = true }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
   const listKey = cache?.lastList ? cache.key(`${DIGEST_VERSION}\0list\0${text}`) : '';
   const last = cache?.lastList?.(listKey);
-  if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0 } };
+  if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
 
   const spans = splitSections(text);
   const definitions = mayHoldDefinitions(text) ? await definitionsOf(text, spans) : new Map() as Definitions;
   const labels = [...definitions.keys()];
   const context = definitions.size > 0 ? JSON.stringify([...definitions]) : '';
-  const stats: ReadStats = { sections: 0, parsed: 0, parsedLength: 0 };
+  const stats: ReadStats = { sections: 0, parsed: 0, parsedLength: 0, unchanged: false };
   const digestOf = async (source: string): Promise<SectionDigest> => {
     const key = cache?.key(`${DIGEST_VERSION}\0${context}\0${source}`) ?? '';
     const cached = cache?.get(key);
@@ -91,7 +98,7 @@ export async function readListFromText(text: string, { cache, onParse }: ReadOpt
   }
   cache?.flush?.();
   const list = buildReadingList(placed);
-  cache?.keepList?.(listKey, list, stats.sections);
+  if (keepList) cache?.keepList?.(listKey, list, stats.sections);
   return { list, stats };
 }
 

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { readListFromText, type ReadOptions } from '../model/read-list.js';
+import { keepKnownList, readListFromText, type ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
@@ -14,22 +14,34 @@ export interface GlobalOptions {
   cache?: boolean;
 }
 
-/** A reader for one file: each text it is given is read through that file's section cache. */
-export type ListReader = (text: string, options?: Pick<ReadOptions, 'keepList'>) => Promise<ReadingList>;
+/** Reads one file's texts through that file's cache. */
+export interface ListReader {
+  read(text: string, options?: Pick<ReadOptions, 'keepList'>): Promise<ReadingList>;
+  /** `text` reads as `list`, known without reading it: kept for the next command. */
+  known(text: string, list: ReadingList): void;
+}
 
 export function listReader(path: string, options: GlobalOptions): ListReader {
   const cache = options.cache === false || process.env.READ_NO_CACHE ? undefined : FileDigestCache.open(path);
   const debug = (process.env.READ_DEBUG ?? '').split(',').includes('parse');
-  return async (text, { keepList } = {}) => {
-    const started = Date.now();
-    const progress = (done: number, total: number) => {
-      // Only a first read of a long list takes this long; say how far it got.
-      if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
-    };
-    const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList });
-    if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
-    if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
-    return list;
+  // A list known without a read has the sections of the text it was derived from.
+  let sections = 0;
+  return {
+    async read(text, { keepList } = {}) {
+      const started = Date.now();
+      const progress = (done: number, total: number) => {
+        // Only a first read of a long list takes this long; say how far it got.
+        if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
+      };
+      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList });
+      if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
+      if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
+      sections = stats.sections;
+      return list;
+    },
+    known(text, list) {
+      if (cache) keepKnownList(cache, text, list, sections);
+    },
   };
 }
 
@@ -43,7 +55,7 @@ export interface OpenList {
 export async function openList(options: GlobalOptions): Promise<OpenList> {
   const path = locateList(options.file);
   const file = loadListFile(path);
-  const list = await listReader(path, options)(file.text);
+  const list = await listReader(path, options).read(file.text);
   return { file, list, shownPath: shownPath(path) };
 }
 

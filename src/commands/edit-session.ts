@@ -1,3 +1,4 @@
+import { listAfterChecks } from '../edit/check.js';
 import { conventionsOf, type Conventions } from '../edit/conventions.js';
 import { applySplices, invertSplices, type Splice } from '../edit/splice.js';
 import type { ReadingList } from '../model/types.js';
@@ -38,15 +39,17 @@ export interface EditPlan {
  */
 export async function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): Promise<void> {
   const path = locateList(options.file);
-  const read = listReader(path, options);
+  const reader = listReader(path, options);
   const run = async (): Promise<void> => {
     const file = loadListFile(path);
-    const list = await read(file.text);
+    // The file is about to change: the whole list is kept for the result, not for what it was.
+    const list = await reader.read(file.text, { keepList: false });
     const planned = plan({ file, list, style: conventionsOf(file.text, file.eol, list) });
     const after = applySplices(file.text, planned.splices);
     if (after === file.text) return;
+    const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed section in the cache for the next command.
-    const edited = await read(after, { keepList: false });
+    const edited = checked ?? await reader.read(after, { keepList: false });
     planned.verify?.(after, edited);
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
@@ -54,6 +57,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     }
     const bytes = encodeList(file, after);
     writeAtomically(path, bytes, file.mode);
+    if (checked) reader.known(after, checked);
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) commitList(path, planned.message);

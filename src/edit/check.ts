@@ -1,4 +1,4 @@
-import type { Item } from '../model/types.js';
+import type { Item, Month, ReadingList } from '../model/types.js';
 import type { Conventions } from './conventions.js';
 import { lineEnd } from './lines.js';
 import type { Splice } from './splice.js';
@@ -28,4 +28,53 @@ export function checkSplices(source: string, item: Item, style: Conventions, opt
     if (stamp) splices.push({ start: at + stamp.index, end: at + stamp.index + stamp[0].length, text: '' });
   }
   return splices;
+}
+
+/** What the parser reads as a checkbox's state: space or tab unchecked, `x` or `X` checked. */
+const CHECK_STATES = new Map([[' ', false], ['\t', false], ['x', true], ['X', true]]);
+
+/**
+ * The list after `splices`, when all they do is rewrite checkbox characters (`done` and `undone`
+ * without stamps): a checkbox is read alone, and one character for another moves no offset, so the
+ * list is the same but for those items' states — no need to read the result again. Undefined for
+ * any other edit.
+ */
+export function listAfterChecks(source: string, list: ReadingList, splices: readonly Splice[]): ReadingList | undefined {
+  const states = new Map<number, boolean>();
+  for (const { start, end, text } of splices) {
+    const state = CHECK_STATES.get(text);
+    if (end !== start + 1 || state === undefined || !CHECK_STATES.has(source.charAt(start))) return undefined;
+    states.set(start, state);
+  }
+  let found = 0;
+  // Arrays and containers are copied only along the way to a changed item; the rest is shared.
+  const update = (items: Item[]): Item[] => {
+    let changed: Item[] | undefined;
+    items.forEach((item, index) => {
+      const subtasks = update(item.subtasks);
+      const done = states.get(item.source.checkOffset);
+      if (done === undefined && subtasks === item.subtasks) return;
+      if (done !== undefined) found++;
+      (changed ??= [...items])[index] = { ...item, done: done ?? item.done, subtasks };
+    });
+    return changed ?? items;
+  };
+  const months = new Map<Month, Month>();
+  for (const month of list.months) {
+    const items = update(month.items);
+    if (items !== month.items) months.set(month, { ...month, items });
+  }
+  const next: ReadingList = {
+    ...list,
+    months: list.months.map((month) => months.get(month) ?? month),
+    years: list.years.map((year) => {
+      const items = update(year.items);
+      return items === year.items && !year.months.some((month) => months.has(month)) ? year : { ...year, items, months: year.months.map((month) => months.get(month) ?? month) };
+    }),
+    sections: list.sections.map((section) => {
+      const items = update(section.items);
+      return items === section.items ? section : { ...section, items };
+    }),
+  };
+  return found === states.size ? next : undefined;
 }

@@ -38,8 +38,9 @@ export interface ReadOptions {
   /** Told before each parse: for a progress bar on long first reads. */
   onParse?: (done: number, total: number) => void;
   /**
-   * Keep the whole list for the next read of the same text (default). An edit's read of its own
-   * result does not: writing a whole list costs more than the next read saves, and that read keeps it.
+   * Keep the whole list for the next read of the same text (default). An edit's reads do not: the
+   * text before it is about to change, and for the text after it, writing a whole list costs more
+   * than the next read saves (that read keeps it).
    */
   keepList?: boolean;
 }
@@ -62,7 +63,7 @@ async function loadParser(): Promise<Parse> {
  * has not seen it; the result equals one whole parse.
  */
 export async function readListFromText(text: string, { cache, onParse, keepList = true }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
-  const listKey = cache?.lastList ? cache.key(`${DIGEST_VERSION}\0list\0${text}`) : '';
+  const listKey = cache?.lastList ? wholeListKey(cache, text) : '';
   const last = cache?.lastList?.(listKey);
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
 
@@ -100,6 +101,15 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   const list = buildReadingList(placed);
   if (keepList) cache?.keepList?.(listKey, list, stats.sections);
   return { list, stats };
+}
+
+function wholeListKey(cache: DigestCache, text: string): string {
+  return cache.key(`${DIGEST_VERSION}\0list\0${text}`);
+}
+
+/** Tells the cache that `text` reads as `list`, known without reading it (an edit that only checked boxes). */
+export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number): void {
+  cache.keepList?.(wholeListKey(cache, text), list, sections);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

@@ -42,9 +42,41 @@ export function headingKinds(list: ReadingList): { years: DatedHeading[]; months
   return { years, months: months.sort(byLine), days: days.sort(byLine) };
 }
 
+/** `x` when most of the file's done items have it, else `X` (and `x` for a file with none done). */
+function checkedMarkOf(text: string, list: ReadingList): string {
+  let lower = 0;
+  let done = 0;
+  for (const item of datedItems(list)) {
+    if (!item.done) continue;
+    done++;
+    if (text[item.source.checkOffset] === 'x') lower++;
+  }
+  return lower > done / 2 ? 'x' : done > 0 ? 'X' : 'x';
+}
+
+/**
+ * What checking a box needs is read at once; the rest (how to lay out new lines, which only `add`
+ * needs) when first asked for: on a long list it is a scan of every heading and item.
+ */
 export function conventionsOf(text: string, eol: '\n' | '\r\n', list: ReadingList): Conventions {
+  let computed: Layout | undefined;
+  const layout = () => (computed ??= layoutFrom(text, list));
+  return {
+    eol,
+    checkedMark: checkedMarkOf(text, list),
+    doneStamps: text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
+    get dayPadded() { return layout().dayPadded; },
+    get bullet() { return layout().bullet; },
+    get newestFirst() { return layout().newestFirst; },
+    get gaps() { return layout().gaps; },
+    get templates() { return layout().templates; },
+  };
+}
+
+type Layout = Omit<Conventions, 'eol' | 'checkedMark' | 'doneStamps'>;
+
+function layoutFrom(text: string, list: ReadingList): Layout {
   const items = datedItems(list);
-  const marks = items.filter((item) => item.done).map((item) => text[item.source.checkOffset]);
   const { years, months, days } = headingKinds(list);
   const headingLines = new Set(list.headings.map((heading) => heading.line));
   const startOf = (heading: Heading) => lineStart(text, heading.start);
@@ -64,10 +96,7 @@ export function conventionsOf(text: string, eol: '\n' | '\r\n', list: ReadingLis
   };
   const fallback = order.months ?? order.years ?? order.days ?? true;
   return {
-    eol,
-    checkedMark: marks.filter((mark) => mark === 'x').length > marks.length / 2 ? 'x' : marks.length > 0 ? 'X' : 'x',
     dayPadded: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text),
-    doneStamps: text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
     bullet: mostCommon(items.filter((item) => item.parent === null).map((item) => item.source.marker.replace(/^\d+/, '1')), '-'),
     newestFirst: { years: order.years ?? fallback, months: order.months ?? fallback, days: order.days ?? fallback },
     gaps: {

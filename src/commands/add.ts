@@ -49,12 +49,13 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
 
 /** The new item must read back as given, and every other item exactly as before. */
 function verifyAdded(before: ReadingList, after: ReadingList, id: string, request: AddRequest): void {
-  const added = everyItem(after).find((item) => item.id === id);
+  const now = everyItem(after);
+  const added = now.find((item) => item.id === id);
   const expected = { title: request.title, url: request.url, done: request.done };
   if (!added || added.title !== expected.title || added.url !== expected.url || added.done !== expected.done || (request.day !== null && added.day !== request.day)) {
     throw new UserError(`could not write this item so that it reads back as given; nothing was written.\nPlease add it by hand${added ? ` (it would read as: ${JSON.stringify({ title: added.title, url: added.url, day: added.day })})` : ''}.`);
   }
-  const others = everyItem(after).filter((item) => item !== added);
+  const others = now.filter((item) => item !== added);
   const was = everyItem(before);
   if (others.length !== was.length || others.some((item, index) => !readsTheSame(item, was[index] as Item))) {
     throw new UserError('adding here would change how other items read; nothing was written. Please add it by hand.');

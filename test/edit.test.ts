@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED, read, readAsync, tempDir, tempList } from './helpers/cli.js';
+import { BIN, SEED, cleanEnv, read, readAsync, tempDir, tempList } from './helpers/cli.js';
 
 const seed = readFileSync(SEED);
 const seedText = seed.toString('utf8');
@@ -263,6 +264,16 @@ describe('writes are atomic and locked', () => {
     const result = run(['done', '2023-04.3', '--file', file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('read-only');
+    expect(readFileSync(file).equals(seed)).toBe(true);
+    expect(readdirSync(dirname(file))).toEqual(['read.md']);
+  });
+
+  it('a write the disk cuts short (here a 4 KiB file-size limit) is refused and the file left whole', () => {
+    const file = tempList(SEED);
+    // It used to rename the first 4,096 bytes over the list and report success.
+    const limited = spawnSync('bash', ['-c', `ulimit -f 4; exec '${process.execPath}' '${BIN}' done 2023-04.3 --file '${file}'`], { env: cleanEnv(env()), encoding: 'utf8' });
+    expect(limited.stderr).toContain('the file is unchanged');
+    expect(limited.status).toBe(1);
     expect(readFileSync(file).equals(seed)).toBe(true);
     expect(readdirSync(dirname(file))).toEqual(['read.md']);
   });

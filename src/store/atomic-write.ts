@@ -2,6 +2,15 @@ import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, unlinkSync, wri
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
+/** write(2) may write less than it was given (a disk filling up): a short temp file must never be renamed into place. */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) {
+    const written = writeSync(fd, bytes, at, bytes.length - at);
+    if (written <= 0) throw new Error('the disk took no more bytes');
+    at += written;
+  }
+}
+
 /**
  * Replaces the file in one step: a temp file in the same folder, written and synced, renamed over
  * the original with its mode. A crash at any point leaves either the old file or the new one.
@@ -14,7 +23,7 @@ export function writeAtomically(path: string, bytes: Uint8Array, mode: number): 
     const fd = openSync(temp, 'wx', 0o600);
     try {
       fchmodSync(fd, mode & 0o7777);
-      writeSync(fd, bytes);
+      writeAll(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

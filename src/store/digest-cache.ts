@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
 import type { CachedList, DigestCache } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
+import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
 import { packList, unpackList, type PackedList } from './list-codec.js';
 import { cacheDir } from './state-dir.js';
@@ -109,7 +110,14 @@ function save(path: string, key: string, text: string): void {
     mkdirSync(join(path, '..'), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     const payload = Buffer.from(text, 'utf8');
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${build} ${key} ${sha1(payload)}\n`, 'latin1'), payload]));
+    // Header and payload written apart: joining them would copy a list of 100,000 items once more.
+    const fd = openSync(temp, 'w');
+    try {
+      writeAll(fd, Buffer.from(`${build} ${key} ${sha1(payload)}\n`, 'latin1'));
+      writeAll(fd, payload);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
     prune(join(path, '..'));
   } catch {

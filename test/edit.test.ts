@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, SEED, cleanEnv, read, readAsync, tempDir, tempList } from './helpers/cli.js';
@@ -204,6 +204,18 @@ describe('add', () => {
 });
 
 describe('the file as found is the file as written', () => {
+  it('edits the file a symbolic link points to, and leaves the link a link', () => {
+    const target = tempList(SEED);
+    const link = join(tempDir(), 'read.md');
+    symlinkSync(target, link);
+    expect(run(['done', '2023-04.3', '--file', link]).status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(differingBytes(readFileSync(target), seed)).toHaveLength(1);
+    expect(readdirSync(dirname(link))).toEqual(['read.md']);
+    expect(run(['undo', '--file', link]).status).toBe(0);
+    expect(readFileSync(target).equals(seed)).toBe(true);
+  });
+
   const variants = {
     crlf: seedText.replace(/\n/g, '\r\n'),
     bom: `\uFEFF${seedText}`,

@@ -86,8 +86,16 @@ describe('read progress', () => {
     expect(cells('2023')).toEqual([false, false, true, true, true, true, false, false, false, false, false, false]);
     expect(cells('2025')).toEqual([false, false, false, false, false, false, false, false, false, false, true, false]);
     expect(lines.find((line) => line.startsWith('2023'))).toMatch(/13\/15$/);
-    expect(stdout).toContain('none');
     expect(stdout).not.toContain('\u001b');
+    // The busiest month (2023-05) has 6 done: each shade covers a quarter of that, worked by hand.
+    expect(lines.at(-2)).toBe("done per month: '  ' none  ░ 1  ▒ 2–3  ▓ 4  █ 5–6");
+  });
+
+  it('--calendar legend shows only the shades a month can reach', () => {
+    const file = tempList({ text: '# 2024\n\n## 1月\n- [x] one\n\n## 2月\n- [ ] open\n' });
+    const lines = read(['progress', '--calendar', '--file', file]).stdout.split('\n');
+    expect(lines.find((line) => line.startsWith('2024'))).toBe(`2024  ██${' '.repeat(46)}1/2`);
+    expect(lines.at(-2)).toBe("done per month: '  ' none  █ 1");
   });
 
   it('a long history prints exactly the table one cli-table3 table would, only faster', () => {

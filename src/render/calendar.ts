@@ -20,8 +20,15 @@ export function renderCalendar(progress: Progress, style: Style): string {
     });
     lines.push(`${style.bold(String(year.year).padEnd(6))}${cells.join('')}${year.done}/${year.total}`);
   }
-  const from = (step: number) => Math.floor(((step - 1) / 4) * busiest) + 1;
-  const legend = busiest === 0 ? 'nothing done yet' : [1, 2, 3, 4].map((step) => `${SHADES[step]} ${from(step)}+`).join('  ');
+  // Each shade with the counts it stands for; shades no count reaches are left out (with at most
+  // one item a month, every done month is █, and a legend of ░ 1+ ▒ 1+ … would say otherwise).
+  const ranges = new Map<number, { from: number; to: number }>();
+  for (let done = 1; done <= busiest; done++) {
+    const range = ranges.get(level(done));
+    if (range) range.to = done;
+    else ranges.set(level(done), { from: done, to: done });
+  }
+  const legend = busiest === 0 ? 'nothing done yet' : [...ranges].map(([step, { from, to }]) => `${SHADES[step]} ${from === to ? from : `${from}–${to}`}`).join('  ');
   lines.push('', style.dim(`done per month: '  ' none  ${legend}`));
   return `${lines.join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ const SHADES = [' ', '░', '▒', '▓', '█'];
 export function renderCalendar(progress: Progress, style: Style): string {
   const busiest = Math.max(0, ...progress.months.map((month) => month.done));
   const level = (done: number) => (done === 0 || busiest === 0 ? 0 : Math.min(4, Math.ceil((done / busiest) * 4)));
-  const lines = [`${' '.repeat(6)}${MONTHS.map((name) => `${name} `).join('')}`];
+  const lines = [`${' '.repeat(6)}${MONTHS.join(' ')}`];
   for (const year of progress.years) {
     const cells = MONTHS.map((_, index) => {
       const done = progress.months.filter((month) => month.year === year.year && month.month === index + 1).reduce((sum, month) => sum + month.done, 0);

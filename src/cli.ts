@@ -233,6 +233,7 @@ export async function main(argv: string[]): Promise<number> {
     return status.code;
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (error.code === 'commander.excessArguments') process.stderr.write('(words with spaces go in quotes, like "Attention Is All You Need")\n');
       // Help and version are exits too; anything else commander rejects is a usage error.
       return error.exitCode === 0 ? 0 : 2;
     }

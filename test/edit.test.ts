@@ -187,6 +187,23 @@ describe('add', () => {
     expect(readFileSync(file).equals(seed)).toBe(true);
   });
 
+  it('catches a title typed without quotes instead of linking it to a word, writing nothing', () => {
+    const file = tempList(SEED);
+    const twoWords = run(['add', 'Attention', 'Paper', '--file', file]);
+    expect(twoWords.status).toBe(2);
+    expect(twoWords.stderr).toContain('read add "Attention Paper"');
+    const manyWords = run(['add', 'Attention', 'Is', 'All', 'You', 'Need', '--file', file]);
+    expect(manyWords.status).toBe(2);
+    expect(manyWords.stderr).toContain('words with spaces go in quotes');
+    expect(readFileSync(file).equals(seed)).toBe(true);
+    // Relative links and bare domains are still urls.
+    for (const url of ['./notes/paper.pdf', 'example.com', 'localhost:8080']) {
+      const added = run(['add', 'Local', url, '--date', '2023-04', '--file', file]);
+      expect(added.status, url).toBe(0);
+      expect(byId(file, added.stdout.trim())?.url).toBe(url);
+    }
+  });
+
   it('writes a title that looks like a day so that it reads back as a title', () => {
     const file = tempList(SEED);
     const id = run(['add', '12 monkeys', '--date', '2023-03', '--file', file]).stdout.trim();

@@ -36,6 +36,10 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
     ...parseAddDate(options.date),
   };
   if (request.title === '' && request.url === null) throw new UsageError('give a title (and optionally a url): read add "Title" https://…');
+  // `read add Attention Paper`, quotes forgotten, would link the title to a relative `Paper`.
+  if (request.url !== null && !/[:/.#?]/.test(request.url)) {
+    throw new UsageError(`'${request.url}' is not a url (no scheme, domain or path); a title of several words goes in quotes: read add "${request.title} ${request.url}"`);
+  }
   let id = '';
   await editList(options, ({ file, list, style }) => {
     const twins = request.url === null ? [] : everyItem(list).filter((item) => item.url === request.url);

@@ -90,8 +90,8 @@ export class FileDigestCache implements DigestCache {
 /**
  * A cache file is `<build> <key> <checksum>\n<JSON>`: what it was made by, for which input, and a
  * checksum of the rest, so that a damaged file is never taken for a list that reads differently.
+ * The checksum is of the bytes as stored: hashing the decoded text would encode it all over again.
  */
-// Checksums are of the bytes as stored: hashing the decoded text would encode it all over again.
 function load<T>(path: string, key: string): T | undefined {
   try {
     const bytes = readFileSync(path);

@@ -24,8 +24,11 @@ const url = fc.oneof(fc.webUrl(), fc.tuple(fc.webUrl(), fc.array(urlPiece, { max
   .filter((text) => text.trim() !== '' && !/[\n\r\u2028\u2029]/.test(text) && !CONTROL.test(text));
 
 interface JsonItem { id: string; year: number | null; month: number | null; title: string; url: string | null; day: number | null; done: boolean; parent: string | null }
+async function listedIn(file: string): Promise<{ items: JsonItem[]; sections: { items: JsonItem[] }[] }> {
+  return JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[]; sections: { items: JsonItem[] }[] };
+}
 async function itemsOf(file: string): Promise<JsonItem[]> {
-  return (JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[] }).items;
+  return (await listedIn(file)).items;
 }
 async function itemOf(file: string, id: string): Promise<JsonItem | undefined> {
   return (await itemsOf(file)).find((item) => item.id === id);
@@ -84,17 +87,17 @@ describe('done then undone is the identity', () => {
   const fixtures = [SEED, ...readdirSync(join(ROOT, 'fixtures/rules')).map((name) => join(ROOT, 'fixtures/rules', name))];
 
   const everyItemOf = async (file: string): Promise<JsonItem[]> => {
-    const { items, sections } = JSON.parse((await readInProcess(['list', '--json', '--file', file])).stdout) as { items: JsonItem[]; sections: { items: JsonItem[] }[] };
+    const { items, sections } = await listedIn(file);
     return [...items, ...sections.flatMap((section) => section.items)];
   };
 
-  // Open items: done then undone gives the same bytes. Done items the other way round, up to the
-  // case of the mark: `done` writes the file's usual mark, and a file may mix `[x]` and `[X]`.
   // An edit that only checks boxes leaves the list it derived in the cache: it must be what the file reads as.
   const readsAsCached = async (file: string): Promise<void> => {
     const cached = await readInProcess(['list', '--json', '--file', file]);
     expect(cached.stdout).toBe((await readInProcess(['list', '--json', '--no-cache', '--file', file])).stdout);
   };
+  // Open items: done then undone gives the same bytes. Done items the other way round, up to the
+  // case of the mark: `done` writes the file's usual mark, and a file may mix `[x]` and `[X]`.
   const roundTrip = async (file: string, item: JsonItem, original: Buffer): Promise<void> => {
     const [first, second] = item.done ? ['undone', 'done'] : ['done', 'undone'];
     expect((await readInProcess([first, item.id, '--file', file])).status).toBe(0);

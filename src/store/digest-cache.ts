@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
 import type { CachedList, DigestCache } from '../model/read-list.js';
@@ -14,6 +14,8 @@ declare const BUILD_ID: string | undefined;
 /** Digests from another build may differ: the bundle's content hash is part of every cache file. */
 const build = typeof BUILD_ID === 'string' ? BUILD_ID : 'source';
 const KEPT_FILES = 32;
+/** More than a header holds: build id, key and checksum, each under 30 characters. */
+const HEADER_BYTES = 128;
 
 function sha1(input: string | Uint8Array): string {
   return createHash('sha1').update(input).digest('base64url');
@@ -93,15 +95,26 @@ export class FileDigestCache implements DigestCache {
  * The checksum is of the bytes as stored: hashing the decoded text would encode it all over again.
  */
 function load<T>(path: string, key: string): T | undefined {
+  let fd: number | undefined;
   try {
-    const bytes = readFileSync(path);
-    const newline = bytes.indexOf(10);
-    const [fileBuild, fileKey, sum] = bytes.subarray(0, newline).toString('latin1').split(' ');
-    const payload = bytes.subarray(newline + 1);
-    if (newline === -1 || fileBuild !== build || fileKey !== key || sum !== sha1(payload)) return undefined;
-    return JSON.parse(payload.toString('utf8')) as T;
+    fd = openSync(path, 'r');
+    const bytes = Buffer.allocUnsafe(fstatSync(fd).size);
+    // The header first: the list kept for another text (a file edited since) is not read on.
+    let read = readSync(fd, bytes, 0, Math.min(bytes.length, HEADER_BYTES), 0);
+    const newline = bytes.subarray(0, read).indexOf(10);
+    const [fileBuild, fileKey, sum] = bytes.subarray(0, Math.max(newline, 0)).toString('latin1').split(' ');
+    if (newline === -1 || fileBuild !== build || fileKey !== key) return undefined;
+    while (read < bytes.length) {
+      const more = readSync(fd, bytes, read, bytes.length - read, read);
+      if (more === 0) break;
+      read += more;
+    }
+    const payload = bytes.subarray(newline + 1, read);
+    return sum === sha1(payload) ? JSON.parse(payload.toString('utf8')) as T : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

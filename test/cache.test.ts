@@ -7,6 +7,7 @@ import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
+const isListCache = (name: string) => name.endsWith('.json') || name.endsWith('.list');
 
 describe('the section cache', () => {
   it('parses every section once, then none; a hand edit re-parses only its section', () => {
@@ -58,13 +59,13 @@ describe('the section cache', () => {
     const file = tempList(SEED);
     read(['list', '--no-cache', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '' } });
     read(['list', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '1' } });
-    expect(existsSync(join(cache, 'read')) && readdirSync(join(cache, 'read')).some((name) => name.endsWith('.json'))).toBe(false);
+    expect(existsSync(join(cache, 'read')) && readdirSync(join(cache, 'read')).some(isListCache)).toBe(false);
     expect(parsed(read(['list', '--no-cache', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' } }).stderr)).toEqual([11, 11]);
     read(['list', '--file', file], { env: { XDG_CACHE_HOME: cache, READ_NO_CACHE: '' } });
     // The digests of its sections, and the whole list built from them.
-    const kept = readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.json')).sort();
+    const kept = readdirSync(join(cache, 'read')).filter(isListCache).sort();
     expect(kept).toHaveLength(2);
-    expect(kept[1]).toBe((kept[0] ?? '').replace(/\.json$/, '.list.json'));
+    expect(kept[1]).toBe((kept[0] ?? '').replace(/\.json$/, '.list'));
     expect(readdirSync(dirname(file))).toEqual(['read.md']);
   });
 
@@ -74,15 +75,18 @@ describe('the section cache', () => {
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     const truth = read(['list', '--json', '--no-cache', '--file', file]).stdout;
     read(['list', '--file', file], { env });
-    const cacheFiles = readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.json')).map((name) => join(cache, 'read', name));
+    const cacheFiles = readdirSync(join(cache, 'read')).filter(isListCache).map((name) => join(cache, 'read', name));
     expect(cacheFiles).toHaveLength(2);
-    const good = new Map(cacheFiles.map((path) => [path, readFileSync(path, 'utf8')]));
+    const good = new Map(cacheFiles.map((path) => [path, readFileSync(path)]));
+    // Bytes as latin1 text: one character a byte, so the binary list file survives the round trip.
+    const edited = (change: (text: string) => string) => (bytes: Buffer) => Buffer.from(change(bytes.toString('latin1')), 'latin1');
     const damages = [
-      (text: string) => text.slice(0, text.length / 2),
-      (text: string) => text.replace('ChatGLM-6B', 'ChatGLM-7B'), // a title changed, the checksum not
-      (text: string) => `another-build ${text.slice(text.indexOf(' ') + 1)}`,
-      () => 'not a cache',
-      () => '',
+      edited((text) => text.slice(0, text.length / 2)),
+      edited((text) => text.replace('ChatGLM-6B', 'ChatGLM-7B')), // a title changed, the checksum not
+      (bytes: Buffer) => Buffer.from(bytes).fill(bytes.at(-1) === 1 ? 0 : 1, -1), // a number changed (the list file's last: a count)
+      edited((text) => `another-build ${text.slice(text.indexOf(' ') + 1)}`),
+      () => Buffer.from('not a cache'),
+      () => Buffer.alloc(0),
     ];
     for (const damage of damages) {
       for (const [path, text] of good) writeFileSync(path, damage(text));
@@ -90,8 +94,8 @@ describe('the section cache', () => {
       expect(run.stdout).toBe(truth);
       expect(parsed(run.stderr)).toEqual([11, 11]);
       // The whole list alone damaged: the section digests still serve.
-      const wholeList = cacheFiles.find((path) => path.endsWith('.list.json')) ?? '';
-      writeFileSync(wholeList, damage(good.get(wholeList) ?? ''));
+      const wholeList = cacheFiles.find((path) => path.endsWith('.list')) ?? '';
+      writeFileSync(wholeList, damage(good.get(wholeList) ?? Buffer.alloc(0)));
       const fromSections = read(['list', '--json', '--file', file], { env });
       expect(fromSections.stdout).toBe(truth);
       expect(parsed(fromSections.stderr)).toEqual([0, 11]);

@@ -13,8 +13,8 @@ export interface DigestCache {
   /** Called once every section is read, before the model is built: the cache's own copies can go. */
   flush?(): void;
   /** The list last built from the input that gave `key`: an unchanged file needs no section at all. */
-  lastList?(key: string): CachedList | undefined;
-  keepList?(key: string, list: ReadingList, sections: number): void;
+  lastList?(key: string, text: string): CachedList | undefined;
+  keepList?(key: string, text: string, list: ReadingList, sections: number): void;
 }
 
 export interface CachedList {
@@ -64,7 +64,7 @@ async function loadParser(): Promise<Parse> {
  */
 export async function readListFromText(text: string, { cache, onParse, keepList = true }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
   const listKey = cache?.lastList ? wholeListKey(cache, text) : '';
-  const last = cache?.lastList?.(listKey);
+  const last = cache?.lastList?.(listKey, text);
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
 
   const spans = splitSections(text);
@@ -99,7 +99,7 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   }
   cache?.flush?.();
   const list = buildReadingList(placed);
-  if (keepList) cache?.keepList?.(listKey, list, stats.sections);
+  if (keepList) cache?.keepList?.(listKey, text, list, stats.sections);
   return { list, stats };
 }
 
@@ -109,7 +109,7 @@ function wholeListKey(cache: DigestCache, text: string): string {
 
 /** Tells the cache that `text` reads as `list`, known without reading it (an edit that only checked boxes). */
 export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number): void {
-  cache.keepList?.(wholeListKey(cache, text), list, sections);
+  cache.keepList?.(wholeListKey(cache, text), text, list, sections);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

@@ -6,7 +6,7 @@ import type { CachedList, DigestCache } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
-import { packList, unpackList, type PackedList } from './list-codec.js';
+import { decodeList, encodeList } from './list-codec.js';
 import { cacheDir } from './state-dir.js';
 
 declare const BUILD_ID: string | undefined;
@@ -16,9 +16,11 @@ const build = typeof BUILD_ID === 'string' ? BUILD_ID : 'source';
 const KEPT_FILES = 32;
 /** More than a header holds: build id, key and checksum, each under 30 characters. */
 const HEADER_BYTES = 128;
+/** The list file starts with the number of sections its text has. */
+const SECTIONS_BYTES = 4;
 
-function sha1(input: string | Uint8Array): string {
-  return createHash('sha1').update(input).digest('base64url');
+function sha1(...parts: (string | Uint8Array)[]): string {
+  return parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('base64url');
 }
 
 /**
@@ -38,7 +40,7 @@ export class FileDigestCache implements DigestCache {
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
     const name = sha1(listPath);
-    return new FileDigestCache(join(cacheDir(env), `${name}.json`), join(cacheDir(env), `${name}.list.json`));
+    return new FileDigestCache(join(cacheDir(env), `${name}.json`), join(cacheDir(env), `${name}.list`));
   }
 
   key(input: string): string {
@@ -46,7 +48,10 @@ export class FileDigestCache implements DigestCache {
   }
 
   private get packed(): Map<string, PackedDigest> {
-    this.packedDigests ??= new Map(load<[string, PackedDigest][]>(this.path, '') ?? []);
+    if (!this.packedDigests) {
+      const payload = load(this.path, '');
+      this.packedDigests = new Map(payload ? JSON.parse(payload.toString('utf8')) as [string, PackedDigest][] : []);
+    }
     return this.packedDigests;
   }
 
@@ -71,30 +76,31 @@ export class FileDigestCache implements DigestCache {
   flush(): void {
     if (!this.dirty && this.used.size === this.packed.size) return;
     const entry = (key: string) => this.packed.get(key) ?? packDigest(this.entries.get(key) as SectionDigest);
-    save(this.path, '', JSON.stringify([...this.used].map((key) => [key, entry(key)])));
+    save(this.path, '', Buffer.from(JSON.stringify([...this.used].map((key) => [key, entry(key)])), 'utf8'));
   }
 
-  lastList(key: string): CachedList | undefined {
-    const packed = load<[sections: number, list: PackedList]>(this.listPath, key);
-    if (!packed) return undefined;
+  lastList(key: string, text: string): CachedList | undefined {
+    const payload = load(this.listPath, key);
+    if (!payload) return undefined;
     try {
-      return { sections: packed[0], list: unpackList(packed[1]) };
+      return { sections: payload.readUInt32LE(0), list: decodeList(payload.subarray(SECTIONS_BYTES), text) };
     } catch {
       return undefined;
     }
   }
 
-  keepList(key: string, list: ReadingList, sections: number): void {
-    save(this.listPath, key, JSON.stringify([sections, packList(list)]));
+  keepList(key: string, text: string, list: ReadingList, sections: number): void {
+    const count = Buffer.alloc(SECTIONS_BYTES);
+    count.writeUInt32LE(sections);
+    save(this.listPath, key, count, encodeList(list, text));
   }
 }
 
 /**
- * A cache file is `<build> <key> <checksum>\n<JSON>`: what it was made by, for which input, and a
- * checksum of the rest, so that a damaged file is never taken for a list that reads differently.
- * The checksum is of the bytes as stored: hashing the decoded text would encode it all over again.
+ * A cache file is `<build> <key> <checksum>\n<payload>`: what it was made by, for which input, and
+ * a checksum of the rest, so that a damaged file is never taken for a list that reads differently.
  */
-function load<T>(path: string, key: string): T | undefined {
+function load(path: string, key: string): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -110,7 +116,7 @@ function load<T>(path: string, key: string): T | undefined {
       read += more;
     }
     const payload = bytes.subarray(newline + 1, read);
-    return sum === sha1(payload) ? JSON.parse(payload.toString('utf8')) as T : undefined;
+    return sum === sha1(payload) ? payload : undefined;
   } catch {
     return undefined;
   } finally {
@@ -118,16 +124,15 @@ function load<T>(path: string, key: string): T | undefined {
   }
 }
 
-function save(path: string, key: string, text: string): void {
+function save(path: string, key: string, ...payload: Buffer[]): void {
   try {
     mkdirSync(join(path, '..'), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
-    const payload = Buffer.from(text, 'utf8');
     // Header and payload written apart: joining them would copy a list of 100,000 items once more.
     const fd = openSync(temp, 'w');
     try {
-      writeAll(fd, Buffer.from(`${build} ${key} ${sha1(payload)}\n`, 'latin1'));
-      writeAll(fd, payload);
+      writeAll(fd, Buffer.from(`${build} ${key} ${sha1(...payload)}\n`, 'latin1'));
+      for (const part of payload) writeAll(fd, part);
     } finally {
       closeSync(fd);
     }
@@ -140,7 +145,7 @@ function save(path: string, key: string, text: string): void {
 
 /** Keeps the cache folder bounded: the lists used most recently stay. */
 function prune(folder: string): void {
-  const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
+  const files = readdirSync(folder).filter((name) => name.endsWith('.json') || name.endsWith('.list'));
   if (files.length <= KEPT_FILES) return;
   const byAge = files.map((name) => ({ name, mtime: statSync(join(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
   for (const { name } of byAge.slice(KEPT_FILES)) unlinkSync(join(folder, name));

@@ -1,55 +1,178 @@
 import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section, Year } from '../model/types.js';
 
 /**
- * A whole reading list as positional arrays, for the model cache. Headings and months are shared
- * by several parts of the model (a month is in `months` and in its year; a heading is in `headings`
- * and in its month): they are written once and referred to by index, so the read list shares them
- * again exactly as the built one did.
+ * A whole reading list, stored for the text it was read from and read back only against that same
+ * text. Items are most of a list and most of their strings (title, url, notes, marker) stand in the
+ * text as they are: an item is a run of integers, and such a string is its offset and length in the
+ * text. Reading it back then parses no JSON and decodes no string per item, and allocates little
+ * besides the items themselves. Ids, parents, years and months follow from where an item stands.
+ * Headings, months, years and sections are few: they stay JSON, with the strings that are not in the
+ * text. The integers are in the machine's byte order: the cache never leaves the machine.
  */
-type PackedItem = [id: string, year: number | null, month: number | null, day: number | null, title: string, url: string | null, done: number, line: number, parent: string | null, notes: string[], subtasks: PackedItem[], start: number, end: number, checkOffset: number, marker: string, indent: number];
+
 type PackedHeading = [depth: number, text: string, line: number, start: number, end: number, setext: number];
-type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: PackedItem[]];
-type PackedYear = [year: number, heading: number, months: number[], items: PackedItem[]];
-type PackedSection = [id: string, title: string, line: number, items: PackedItem[], entries: [title: string, url: string | null, line: number][]];
+type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number];
+type PackedYear = [year: number, heading: number, months: number[], items: number];
+type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
-export type PackedList = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[]];
+/** What is not items, then the item strings that are not in the text. */
+type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[]];
 
 const NONE = -1;
+/** A string reference `[NULL_STRING, 0]` is null; `[TABLE_STRING, n]` is the outline's string n. */
+const NULL_STRING = -1;
+const TABLE_STRING = -2;
+const INT_BYTES = 4;
+/**
+ * Most items have no notes and no subtasks: their empty arrays are shared, a tenth of what reading a
+ * list allocates. Frozen, so that nothing can add to one item's notes through another's.
+ */
+const NO_NOTES = Object.freeze([]) as unknown as string[];
+const NO_SUBTASKS = Object.freeze([]) as unknown as Item[];
 
-const packItem = (item: Item): PackedItem => [
-  item.id, item.year, item.month, item.day, item.title, item.url, item.done ? 1 : 0, item.line, item.parent, item.notes, item.subtasks.map(packItem),
-  item.source.start, item.source.end, item.source.checkOffset, item.source.marker, item.source.indent,
-];
+class ItemWriter {
+  readonly ints: number[] = [];
+  readonly strings: string[] = [];
 
-const unpackItem = ([id, year, month, day, title, url, done, line, parent, notes, subtasks, start, end, checkOffset, marker, indent]: PackedItem): Item => ({
-  id, year, month, day, title, url, done: done === 1, line, parent, notes, subtasks: subtasks.map(unpackItem), source: { start, end, checkOffset, marker, indent },
-});
+  constructor(private readonly text: string) {}
 
-export function packList(list: ReadingList): PackedList {
+  items(items: readonly Item[]): void {
+    for (const item of items) this.item(item);
+  }
+
+  private item(item: Item): void {
+    const { source } = item;
+    this.ints.push(item.day ?? NONE, item.done ? 1 : 0, item.line, source.start, source.end, source.checkOffset, source.indent);
+    this.string(item.title, source);
+    this.string(item.url, source);
+    this.string(source.marker, source);
+    this.ints.push(item.notes.length);
+    for (const note of item.notes) this.string(note, source);
+    this.ints.push(item.subtasks.length);
+    this.items(item.subtasks);
+  }
+
+  /** Looked for within the item only: a string that is not there is not searched for to the end of the file. */
+  private string(value: string | null, within: { start: number; end: number }): void {
+    if (value === null) {
+      this.ints.push(NULL_STRING, 0);
+      return;
+    }
+    const at = this.text.slice(within.start, within.end).indexOf(value);
+    if (at === -1) this.ints.push(TABLE_STRING, this.strings.push(value) - 1);
+    else this.ints.push(within.start + at, value.length);
+  }
+}
+
+export function encodeList(list: ReadingList, text: string): Buffer {
+  const writer = new ItemWriter(text);
   const headingIndex = new Map(list.headings.map((heading, index) => [heading, index]));
   const monthIndex = new Map(list.months.map((month, index) => [month, index]));
   const indexOf = (heading: Heading | null): number => (heading === null ? NONE : headingIndex.get(heading) ?? NONE);
-  return [
+  const counted = (items: readonly Item[]): number => {
+    writer.items(items);
+    return items.length;
+  };
+  // Items are written in the order the outline names them: months', years', then sections'.
+  const outline: Outline = [
     list.headings.map((heading) => [heading.depth, heading.text, heading.line, heading.start, heading.end, heading.setext ? 1 : 0]),
-    list.months.map((month) => [month.id, month.year, month.month, month.headings.map(indexOf), month.label, month.items.map(packItem)]),
-    list.years.map((year) => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), year.items.map(packItem)]),
-    list.sections.map((section) => [section.id, section.title, section.line, section.items.map(packItem), section.entries.map((entry) => [entry.title, entry.url, entry.line])]),
+    list.months.map((month) => [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items)]),
+    list.years.map((year) => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]),
+    list.sections.map((section) => [section.id, section.title, section.line, counted(section.items), section.entries.map((entry) => [entry.title, entry.url, entry.line])]),
     list.headingProblems.map((problem) => [indexOf(problem.heading), problem.kind]),
+    writer.strings,
   ];
+  const json = Buffer.from(JSON.stringify(outline), 'utf8');
+  const intsAt = INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES;
+  const bytes = Buffer.alloc(intsAt + writer.ints.length * INT_BYTES);
+  bytes.writeUInt32LE(json.length, 0);
+  json.copy(bytes, INT_BYTES);
+  Buffer.from(Int32Array.from(writer.ints).buffer).copy(bytes, intsAt);
+  return bytes;
 }
 
-/** Throws on anything that is not what `packList` wrote: the caller then reads the file afresh. */
-export function unpackList([packedHeadings, packedMonths, packedYears, packedSections, packedProblems]: PackedList): ReadingList {
-  const headings = packedHeadings.map(([depth, text, line, start, end, setext]): Heading => ({ depth, text, line, start, end, setext: setext === 1 }));
+class ItemReader {
+  private next = 0;
+
+  constructor(private readonly ints: Int32Array, private readonly strings: readonly string[], private readonly text: string) {}
+
+  items(count: number, prefix: string, parent: string | null, year: number | null, month: number | null): Item[] {
+    const items: Item[] = [];
+    for (let index = 1; index <= count; index++) items.push(this.item(`${prefix}.${index}`, parent, year, month));
+    return items;
+  }
+
+  get finished(): boolean {
+    return this.next === this.ints.length;
+  }
+
+  private int(): number {
+    const value = this.ints[this.next++];
+    if (value === undefined) throw new Error('the cached list ends early');
+    return value;
+  }
+
+  private string(): string | null {
+    const at = this.int();
+    const length = this.int();
+    if (at === NULL_STRING) return null;
+    if (at === TABLE_STRING) {
+      const found = this.strings[length];
+      if (found === undefined) throw new Error(`no string ${length} in the cached list`);
+      return found;
+    }
+    if (at < 0 || length < 0 || at + length > this.text.length) throw new Error('a cached string outside the text');
+    return this.text.slice(at, at + length);
+  }
+
+  private requiredString(): string {
+    const value = this.string();
+    if (value === null) throw new Error('a cached string is missing');
+    return value;
+  }
+
+  private item(id: string, parent: string | null, year: number | null, month: number | null): Item {
+    const day = this.int();
+    const done = this.int() === 1;
+    const line = this.int();
+    const start = this.int();
+    const end = this.int();
+    const checkOffset = this.int();
+    const indent = this.int();
+    const title = this.requiredString();
+    const url = this.string();
+    const marker = this.requiredString();
+    const noteCount = this.int();
+    const notes: string[] = noteCount === 0 ? NO_NOTES : [];
+    for (let count = noteCount; count > 0; count--) notes.push(this.requiredString());
+    const subtaskCount = this.int();
+    return {
+      id, year, month, day: day === NONE ? null : day, title, url, done, line, parent, notes,
+      subtasks: subtaskCount === 0 ? NO_SUBTASKS : this.items(subtaskCount, id, id, year, month),
+      source: { start, end, checkOffset, marker, indent },
+    };
+  }
+}
+
+/** Throws on anything that is not what `encodeList` wrote for `text`: the caller then reads the text afresh. */
+export function decodeList(bytes: Buffer, text: string): ReadingList {
+  const jsonLength = bytes.readUInt32LE(0);
+  const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
+  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings] = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
+  // Copied out: a file's bytes need not start at a multiple of four, as an Int32Array must.
+  const ints = new Int32Array((bytes.length - intsAt) / INT_BYTES);
+  Buffer.from(ints.buffer).set(bytes.subarray(intsAt));
+  const reader = new ItemReader(ints, strings, text);
+
+  const headings = packedHeadings.map(([depth, headingText, line, start, end, setext]): Heading => ({ depth, text: headingText, line, start, end, setext: setext === 1 }));
   const heading = (index: number): Heading => {
     const found = headings[index];
     if (!found) throw new Error(`no heading ${index} in the cached list`);
     return found;
   };
-  const months = packedMonths.map(([id, year, month, headingIndexes, label, items]): Month => {
-    const monthHeadings = headingIndexes.map(heading);
-    return { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: monthHeadings, label, items: items.map(unpackItem) };
-  });
+  const months = packedMonths.map(([id, year, month, headingIndexes, label, items]): Month => ({
+    id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label, items: reader.items(items, id, null, year, month),
+  }));
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
     year,
     heading: headingIndex === NONE ? null : heading(headingIndex),
@@ -58,11 +181,12 @@ export function unpackList([packedHeadings, packedMonths, packedYears, packedSec
       if (!month) throw new Error(`no month ${index} in the cached list`);
       return month;
     }),
-    items: items.map(unpackItem),
+    items: reader.items(items, String(year), null, year, null),
   }));
   const sections = packedSections.map(([id, title, line, items, entries]): Section => ({
-    id, title, line, items: items.map(unpackItem), entries: entries.map(([entryTitle, url, entryLine]): Entry => ({ title: entryTitle, url, line: entryLine })),
+    id, title, line, items: reader.items(items, id, null, null, null), entries: entries.map(([entryTitle, url, entryLine]): Entry => ({ title: entryTitle, url, line: entryLine })),
   }));
+  if (!reader.finished) throw new Error('the cached list has more items than its outline');
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
   return { years, months, sections, headings, headingProblems };
 }

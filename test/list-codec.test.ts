@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ReadingList } from '../src/model/types.js';
+import { decodeList, encodeList } from '../src/store/list-codec.js';
+import { SEED, SHARED } from './helpers/cli.js';
+import { markdownDocument } from './helpers/markdown-arbitrary.js';
+import { itemsById, listOf } from './helpers/model.js';
+
+const rules = join(SEED, '../rules');
+const realFolder = join(SHARED, 'corpus/real');
+const texts = [
+  readFileSync(SEED, 'utf8'),
+  ...readdirSync(rules).map((name) => readFileSync(join(rules, name), 'utf8')),
+  ...(() => {
+    try {
+      return readdirSync(realFolder).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md').map((name) => readFileSync(join(realFolder, name), 'utf8'));
+    } catch {
+      return [];
+    }
+  })(),
+];
+
+const roundTrip = (list: ReadingList, text: string) => decodeList(encodeList(list, text), text);
+
+/** Months and headings are shared between parts of the model; the cached list must share them alike. */
+function expectSharing(list: ReadingList): void {
+  for (const year of list.years) for (const month of year.months) expect(list.months).toContain(month);
+  for (const month of list.months) {
+    expect(month.heading).toBe(month.headings[0]);
+    for (const heading of month.headings) expect(list.headings).toContain(heading);
+  }
+  for (const problem of list.headingProblems) expect(list.headings).toContain(problem.heading);
+}
+
+describe('the cached whole list', () => {
+  it('reads back as the list it was made from: the seed, every rule fixture and the real lists', async () => {
+    expect(texts.length).toBeGreaterThan(9);
+    for (const text of texts) {
+      const list = await listOf(text);
+      const back = roundTrip(list, text);
+      expect(back).toEqual(list);
+      expectSharing(back);
+    }
+  });
+
+  it('keeps a string that is not written as such in the text (escapes, entities, notes over lines)', async () => {
+    const text = '# 2024\n## 1月\n- [ ] 3 \\*not emphasis\\* &amp; [a link](https://x.example/a) `code`\n  more of the note\n  - a plain bullet note\n  - [x] sub *one*\n';
+    const list = await listOf(text);
+    const items = itemsById(list);
+    expect(items.get('2024-01.1')?.title).toBe('*not emphasis* & a link code');
+    expect(items.get('2024-01.1.1')?.title).toBe('sub one');
+    const back = roundTrip(list, text);
+    expect(back).toEqual(list);
+    expect(itemsById(back).get('2024-01.1')?.notes).toEqual(['more of the note', 'a plain bullet note']);
+  });
+
+  it('reads back on random documents', async () => {
+    await fc.assert(fc.asyncProperty(markdownDocument, async (text) => {
+      const list = await listOf(text);
+      expect(roundTrip(list, text)).toEqual(list);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
+  });
+
+  it('refuses what it did not write, rather than give another list', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const bytes = encodeList(await listOf(text), text);
+    expect(() => decodeList(bytes.subarray(0, bytes.length - 4), text)).toThrow();
+    expect(() => decodeList(Buffer.concat([bytes, Buffer.alloc(4)]), text)).toThrow();
+    // A text shorter than the one it was made for: its strings would fall outside.
+    expect(() => decodeList(bytes, text.slice(0, text.length / 2))).toThrow();
+  });
+});

@@ -82,14 +82,19 @@ describe('the section cache', () => {
     const edited = (change: (text: string) => string) => (bytes: Buffer) => Buffer.from(change(bytes.toString('latin1')), 'latin1');
     const damages = [
       edited((text) => text.slice(0, text.length / 2)),
-      edited((text) => text.replace('ChatGLM-6B', 'ChatGLM-7B')), // a title changed, the checksum not
-      (bytes: Buffer) => Buffer.from(bytes).fill(bytes.at(-1) === 1 ? 0 : 1, -1), // a number changed (the list file's last: a count)
+      // A title and a heading changed, the checksum not (the list file keeps no title: its titles are in the page).
+      edited((text) => text.replace('ChatGLM-6B', 'ChatGLM-7B').replace('"2023"', '"2024"')),
+      (bytes: Buffer) => Buffer.concat([bytes.subarray(0, -1), Buffer.from([(bytes.at(-1) ?? 0) ^ 1])]), // a number changed (the list file's last: a count)
       edited((text) => `another-build ${text.slice(text.indexOf(' ') + 1)}`),
       () => Buffer.from('not a cache'),
       () => Buffer.alloc(0),
     ];
     for (const damage of damages) {
-      for (const [path, text] of good) writeFileSync(path, damage(text));
+      for (const [path, bytes] of good) {
+        const damaged = damage(bytes);
+        expect(damaged.equals(bytes)).toBe(false);
+        writeFileSync(path, damaged);
+      }
       const run = read(['list', '--json', '--file', file], { env });
       expect(run.stdout).toBe(truth);
       expect(parsed(run.stderr)).toEqual([11, 11]);

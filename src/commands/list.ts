@@ -6,6 +6,7 @@ import { measuredTexts, renderList, type ListView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { widthFor } from '../render/width.js';
 import { openList, type GlobalOptions } from './context.js';
+import { printPieces } from './print.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -71,7 +72,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
   const style = await styleFor({ noColor: options.color === false });
   const columns = terminalColumns();
-  process.stdout.write(renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }));
+  printPieces(renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }));
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);

@@ -18,13 +18,17 @@ export interface RenderOptions {
   width: Width;
 }
 
-/** What `renderList` measures: ids always, the rest only when lines are cut to a terminal. */
+/**
+ * What `renderList` measures: on a terminal every text it may cut; off one only ids, and an item's
+ * id is its year's, month's or section's with numbers after it, so those few stand for them all.
+ */
 export function measuredTexts(view: ListView, columns: number | undefined): string[] {
-  const texts: string[] = [];
+  const texts: string[] = view.years.flatMap(({ year, months }) => [String(year.year), ...months.map(({ month }) => month.id)]);
+  for (const { section } of view.sections) texts.push(section.id);
+  if (columns === undefined) return texts;
   const visit = (items: readonly Item[]): void => {
     for (const item of items) {
-      texts.push(item.id);
-      if (columns !== undefined) texts.push(item.title, item.url ?? '', ...item.notes);
+      texts.push(item.title, item.url ?? '', ...item.notes);
       visit(item.subtasks);
     }
   };
@@ -34,7 +38,7 @@ export function measuredTexts(view: ListView, columns: number | undefined): stri
   }
   for (const { section, items } of view.sections) {
     visit(items);
-    if (columns !== undefined) for (const entry of section.entries) texts.push(entry.title, entry.url ?? '');
+    for (const entry of section.entries) texts.push(entry.title, entry.url ?? '');
   }
   return texts;
 }
@@ -47,8 +51,18 @@ function eachRow(items: readonly Item[], visit: (item: Item, depth: number) => v
   }
 }
 
+/** `' '.repeat(n)` once per width, not once per line. */
+const spaces: string[] = [];
+const blank = (columns: number): string => (spaces[columns] ??= ' '.repeat(Math.max(0, columns)));
+const DAYS = Array.from({ length: 100 }, (_, day) => (day < 10 ? ` ${day}` : String(day)));
+
+/**
+ * The text of `read list`, as pieces to print one after another (lines end in their own `\n`).
+ * Pieces, not lines joined up: a line of a dozen parts glued together is a dozen strings to build
+ * and throw away, and 100,000 of them made the collector most of the work.
+ */
 // Loops, not spreads: a list of 100,000 items would overflow the arguments of `push(...)`/`max(...)`.
-export function renderList(view: ListView, { style, columns, width }: RenderOptions): string {
+export function renderList(view: ListView, { style, columns, width }: RenderOptions): string[] {
   let idColumn = 0;
   const measure = (item: Item, depth: number) => {
     idColumn = Math.max(idColumn, depth * 2 + width.of(sanitize(item.id)));
@@ -61,48 +75,50 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
 
   const out: string[] = [];
   const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
-  const noteIndent = ' '.repeat(leadWidth + 2);
+  const noteIndent = blank(leadWidth + 2);
+  const [open, done] = [style.yellow('[ ]'), style.green('[x]')];
   const itemLines = (items: readonly Item[]): void => eachRow(items, (item, depth) => {
-    const mark = item.done ? style.green('[x]') : style.yellow('[ ]');
-    const id = width.pad(sanitize(item.id), idColumn - depth * 2);
-    const day = item.day === null ? '  ' : item.day < 10 ? ` ${item.day}` : String(item.day);
-    const lead = `    ${' '.repeat(depth * 2)}${mark} ${style.cyan(id)} ${style.dim(day)} `;
+    const id = sanitize(item.id);
     const url = item.url === null ? '' : sanitize(item.url);
-    out.push(lead + fit(sanitize(item.title), url, columns === undefined ? undefined : columns - leadWidth, style, item.done, width));
+    out.push(blank(4 + depth * 2), item.done ? done : open, ' ', style.cyan(id), blank(idColumn - depth * 2 - width.of(id)), ' ', style.dim(item.day === null ? '  ' : DAYS[item.day] ?? String(item.day)), ' ');
+    fit(out, sanitize(item.title), url, columns === undefined ? undefined : columns - leadWidth, style, item.done, width);
     if (!view.all) return;
     for (const note of item.notes) {
       const line = `${noteIndent}· ${sanitize(note)}`;
-      out.push(style.dim(columns === undefined ? line : width.cut(line, columns)));
+      out.push(style.dim(columns === undefined ? line : width.cut(line, columns)), '\n');
     }
   });
 
   for (const { year, items, months } of view.years) {
-    out.push(style.bold(String(year.year)));
+    out.push(style.bold(String(year.year)), '\n');
     itemLines(items);
     for (const { month, items: monthItems } of months) {
       const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
-      const done = month.items.filter((item) => item.done).length;
-      out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${done}/${month.items.length}`)}`);
+      let doneCount = 0;
+      for (const item of month.items) if (item.done) doneCount++;
+      out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${doneCount}/${month.items.length}`)}`, '\n');
       itemLines(monthItems);
     }
-    out.push('');
+    out.push('\n');
   }
   for (const { section, items } of view.sections) {
-    out.push(style.bold(`§ ${sanitize(section.title)}`));
+    out.push(style.bold(`§ ${sanitize(section.title)}`), '\n');
     itemLines(items);
-    if (view.all) for (const entry of section.entries) out.push(entryLine(entry, style, columns, width));
-    out.push('');
+    if (view.all) for (const entry of section.entries) entryLine(out, entry, style, columns, width);
+    out.push('\n');
   }
-  while (out[out.length - 1] === '') out.pop();
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  // No blank line at the end: only between blocks.
+  while (out[out.length - 1] === '\n' && out[out.length - 2] === '\n') out.pop();
+  return out;
 }
 
-function entryLine(entry: Entry, style: Style, columns: number | undefined, width: Width): string {
-  return `    •  ${fit(sanitize(entry.title), entry.url === null ? '' : sanitize(entry.url), columns === undefined ? undefined : columns - 7, style, false, width)}`;
+function entryLine(out: string[], entry: Entry, style: Style, columns: number | undefined, width: Width): void {
+  out.push('    •  ');
+  fit(out, sanitize(entry.title), entry.url === null ? '' : sanitize(entry.url), columns === undefined ? undefined : columns - 7, style, false, width);
 }
 
-/** Title, then the url dimmed; on a terminal the url gives way first, then the title. */
-function fit(title: string, url: string, room: number | undefined, style: Style, done: boolean, width: Width): string {
+/** Title, then the url dimmed, to the end of the line; on a terminal the url gives way first, then the title. */
+function fit(out: string[], title: string, url: string, room: number | undefined, style: Style, done: boolean, width: Width): void {
   let [shownTitle, shownUrl] = [title, url];
   if (room !== undefined) {
     const urlRoom = Math.max(0, room - width.of(title) - 2);
@@ -114,6 +130,7 @@ function fit(title: string, url: string, room: number | undefined, style: Style,
       shownUrl = width.cut(url, urlRoom);
     }
   }
-  const titleText = done ? shownTitle : style.bold(shownTitle);
-  return shownUrl ? `${titleText}  ${style.dim(shownUrl)}` : titleText;
+  out.push(done ? shownTitle : style.bold(shownTitle));
+  if (shownUrl) out.push('  ', style.dim(shownUrl));
+  out.push('\n');
 }

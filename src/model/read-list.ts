@@ -7,7 +7,8 @@ import type { ReadingList } from './types.js';
 
 /** Where digests of sections already seen are kept; keyed by everything a digest depends on. */
 export interface DigestCache {
-  key(input: string): string;
+  /** Of the parts one after another; given apart, a long text is hashed where it is, not copied into one string first. */
+  key(...parts: string[]): string;
   get(key: string): SectionDigest | undefined;
   set(key: string, digest: SectionDigest): void;
   /** Called once every section is read, before the model is built: the cache's own copies can go. */
@@ -39,8 +40,7 @@ export interface ReadOptions {
   onParse?: (done: number, total: number) => void;
   /**
    * Keep the whole list for the next read of the same text (default). An edit's reads do not: the
-   * text before it is about to change, and for the text after it, writing a whole list costs more
-   * than the next read saves (that read keeps it).
+   * text before it is about to change, and the text after it is kept once it is written.
    */
   keepList?: boolean;
 }
@@ -73,7 +73,7 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   const context = definitions.size > 0 ? JSON.stringify([...definitions]) : '';
   const stats: ReadStats = { sections: 0, parsed: 0, parsedLength: 0, unchanged: false };
   const digestOf = async (source: string): Promise<SectionDigest> => {
-    const key = cache?.key(`${DIGEST_VERSION}\0${context}\0${source}`) ?? '';
+    const key = cache?.key(`${DIGEST_VERSION}\0${context}\0`, source) ?? '';
     const cached = cache?.get(key);
     if (cached) return cached;
     onParse?.(stats.sections, spans.length);
@@ -104,7 +104,7 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
 }
 
 function wholeListKey(cache: DigestCache, text: string): string {
-  return cache.key(`${DIGEST_VERSION}\0list\0${text}`);
+  return cache.key(`${DIGEST_VERSION}\0list\0`, text);
 }
 
 /** Tells the cache that `text` reads as `list`, known without reading it (an edit that only checked boxes). */

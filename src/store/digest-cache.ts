@@ -43,8 +43,8 @@ export class FileDigestCache implements DigestCache {
     return new FileDigestCache(join(cacheDir(env), `${name}.json`), join(cacheDir(env), `${name}.list`));
   }
 
-  key(input: string): string {
-    return sha1(input);
+  key(...parts: string[]): string {
+    return sha1(...parts);
   }
 
   private get packed(): Map<string, PackedDigest> {

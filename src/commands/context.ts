@@ -17,8 +17,8 @@ export interface GlobalOptions {
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
   read(text: string, options?: Pick<ReadOptions, 'keepList'>): Promise<ReadingList>;
-  /** `text` reads as `list` (read, or known without reading it): kept for the next command. */
-  known(text: string, list: ReadingList): void;
+  /** `text` reads as `list` (read, or derived from `tickedFrom` by ticking boxes): kept for the next command. */
+  known(text: string, list: ReadingList, tickedFrom?: ReadingList): void;
 }
 
 export function listReader(path: string, options: GlobalOptions): ListReader {
@@ -39,8 +39,8 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
       sections = stats.sections;
       return list;
     },
-    known(text, list) {
-      if (cache) keepKnownList(cache, text, list, sections);
+    known(text, list, tickedFrom) {
+      if (cache) keepKnownList(cache, text, list, sections, tickedFrom);
     },
   };
 }

@@ -58,7 +58,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const bytes = encodeList(file, after);
     writeAtomically(path, bytes, file.mode);
     // Kept for the next command, which would otherwise fold every section's digest again.
-    reader.known(after, edited);
+    reader.known(after, edited, checked ? list : undefined);
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) commitList(path, planned.message);

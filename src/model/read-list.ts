@@ -15,7 +15,8 @@ export interface DigestCache {
   flush?(): void;
   /** The list last built from the input that gave `key`: an unchanged file needs no section at all. */
   lastList?(key: string, text: string): CachedList | undefined;
-  keepList?(key: string, text: string, list: ReadingList, sections: number): void;
+  /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */
+  keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
 }
 
 export interface CachedList {
@@ -107,9 +108,9 @@ function wholeListKey(cache: DigestCache, text: string): string {
   return cache.key(`${DIGEST_VERSION}\0list\0`, text);
 }
 
-/** Tells the cache that `text` reads as `list`, known without reading it (an edit that only checked boxes). */
-export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number): void {
-  cache.keepList?.(wholeListKey(cache, text), text, list, sections);
+/** Tells the cache that `text` reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
+export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {
+  cache.keepList?.(wholeListKey(cache, text), text, list, sections, tickedFrom);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

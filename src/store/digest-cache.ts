@@ -35,6 +35,8 @@ export class FileDigestCache implements DigestCache {
   private readonly entries = new Map<string, SectionDigest>();
   private readonly used = new Set<string>();
   private dirty = false;
+  /** The whole list last read from the cache, and its bytes. */
+  private lastRead: { list: ReadingList; payload: Buffer } | undefined;
 
   private constructor(private readonly path: string, private readonly listPath: string) {}
 
@@ -83,13 +85,20 @@ export class FileDigestCache implements DigestCache {
     const payload = load(this.listPath, key);
     if (!payload) return undefined;
     try {
-      return { sections: payload.readUInt32LE(0), list: decodeList(payload.subarray(SECTIONS_BYTES), text) };
+      const read = { sections: payload.readUInt32LE(0), list: decodeList(payload.subarray(SECTIONS_BYTES), text) };
+      this.lastRead = { list: read.list, payload };
+      return read;
     } catch {
       return undefined;
     }
   }
 
-  keepList(key: string, text: string, list: ReadingList, sections: number): void {
+  keepList(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {
+    // Ticked boxes are read from the text: the bytes of the list they were ticked in serve unchanged.
+    if (tickedFrom && tickedFrom === this.lastRead?.list) {
+      save(this.listPath, key, this.lastRead.payload);
+      return;
+    }
     const count = Buffer.alloc(SECTIONS_BYTES);
     count.writeUInt32LE(sections);
     save(this.listPath, key, count, encodeList(list, text));

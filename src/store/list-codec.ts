@@ -1,3 +1,4 @@
+import { flatten } from '../model/select.js';
 import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section, Year } from '../model/types.js';
 
 /**
@@ -5,7 +6,9 @@ import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section,
  * text. Items are most of a list and most of their strings (title, url, notes, marker) stand in the
  * text as they are: an item is a run of integers, and such a string is its offset and length in the
  * text. Reading it back then parses no JSON and decodes no string per item, and allocates little
- * besides the items themselves. Ids, parents, years and months follow from where an item stands.
+ * besides the items themselves. Ids, parents, years and months follow from where an item stands, and
+ * whether it is done from its checkbox in the text: a text that differs only in checkboxes reads
+ * back from the same bytes (what `done` and `undone` leave for the next command).
  * Headings, months, years and sections are few: they stay JSON, with the strings that are not in the
  * text. The integers are in the machine's byte order: the cache never leaves the machine.
  */
@@ -23,6 +26,10 @@ const NONE = -1;
 const NULL_STRING = -1;
 const TABLE_STRING = -2;
 const INT_BYTES = 4;
+const [LOWER_X, UPPER_X] = ['x'.charCodeAt(0), 'X'.charCodeAt(0)];
+
+/** GFM's rule: `[x]` and `[X]` are done, anything else in the box is open. */
+const isChecked = (box: number): boolean => box === LOWER_X || box === UPPER_X;
 /**
  * Most items have no notes and no subtasks: their empty arrays are shared, a tenth of what reading a
  * list allocates. Frozen, so that nothing can add to one item's notes through another's.
@@ -42,23 +49,30 @@ class ItemWriter {
 
   private item(item: Item): void {
     const { source } = item;
-    this.ints.push(item.day ?? NONE, item.done ? 1 : 0, item.line, source.start, source.end, source.checkOffset, source.indent);
-    this.string(item.title, source);
-    this.string(item.url, source);
-    this.string(source.marker, source);
+    this.ints.push(item.day ?? NONE, item.line, source.start, source.end, source.checkOffset, source.indent);
+    const checkboxes = item.subtasks.length === 0 ? [source.checkOffset] : flatten([item]).map((task) => task.source.checkOffset);
+    this.string(item.title, source, checkboxes);
+    this.string(item.url, source, checkboxes);
+    this.string(source.marker, source, checkboxes);
     this.ints.push(item.notes.length);
-    for (const note of item.notes) this.string(note, source);
+    for (const note of item.notes) this.string(note, source, checkboxes);
     this.ints.push(item.subtasks.length);
     this.items(item.subtasks);
   }
 
-  /** Looked for within the item only: a string that is not there is not searched for to the end of the file. */
-  private string(value: string | null, within: { start: number; end: number }): void {
+  /**
+   * Looked for within the item only (a string that is not there is not searched for to the end of
+   * the file), and never where it would take in a checkbox: ticking that box would change the string.
+   */
+  private string(value: string | null, within: { start: number; end: number }, checkboxes: readonly number[]): void {
     if (value === null) {
       this.ints.push(NULL_STRING, 0);
       return;
     }
-    const at = this.text.slice(within.start, within.end).indexOf(value);
+    const item = this.text.slice(within.start, within.end);
+    const takesBox = (at: number) => checkboxes.some((box) => box >= at && box < at + value.length);
+    let at = item.indexOf(value);
+    while (at !== -1 && takesBox(within.start + at)) at = item.indexOf(value, at + 1);
     if (at === -1) this.ints.push(TABLE_STRING, this.strings.push(value) - 1);
     else this.ints.push(within.start + at, value.length);
   }
@@ -133,11 +147,12 @@ class ItemReader {
 
   private item(id: string, parent: string | null, year: number | null, month: number | null): Item {
     const day = this.int();
-    const done = this.int() === 1;
     const line = this.int();
     const start = this.int();
     const end = this.int();
     const checkOffset = this.int();
+    if (checkOffset < 0 || checkOffset >= this.text.length) throw new Error('a cached checkbox outside the text');
+    const done = isChecked(this.text.charCodeAt(checkOffset));
     const indent = this.int();
     const title = this.requiredString();
     const url = this.string();

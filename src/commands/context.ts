@@ -17,7 +17,7 @@ export interface GlobalOptions {
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
   read(text: string, options?: Pick<ReadOptions, 'keepList'>): Promise<ReadingList>;
-  /** `text` reads as `list` (read, or derived from `tickedFrom` by ticking boxes): kept for the next command. */
+  /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
   known(text: string, list: ReadingList, tickedFrom?: ReadingList): void;
 }
 

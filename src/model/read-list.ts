@@ -41,7 +41,7 @@ export interface ReadOptions {
   onParse?: (done: number, total: number) => void;
   /**
    * Keep the whole list for the next read of the same text (default). An edit's reads do not: the
-   * text before it is about to change, and the text after it is kept once it is written.
+   * text before it is about to change, and the one after it is kept (or not) once it is written.
    */
   keepList?: boolean;
 }

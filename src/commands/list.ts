@@ -1,7 +1,7 @@
 import { UsageError, UserError } from '../errors.js';
 import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
 import { monthId } from '../model/dates.js';
-import { listJson } from '../render/json.js';
+import { writeListJson } from '../render/json.js';
 import { measuredTexts, renderList, type ListView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { widthFor } from '../render/width.js';
@@ -65,7 +65,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
       ...months.flatMap(({ items: monthItems }) => flatten(monthItems)),
     ]).filter((item) => matches(item, filter));
     const sections = view.sections.map(({ section, items: sectionItems }) => ({ section, items: flatten(sectionItems).filter((item) => matches(item, filter)) }));
-    process.stdout.write(listJson(shownPath, items, sections));
+    writeListJson((text) => process.stdout.write(text), shownPath, items, sections);
     return;
   }
   const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;

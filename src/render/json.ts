@@ -7,14 +7,37 @@ export function itemJson(item: Item): Record<string, unknown> {
   return { id, year, month, day, title, url, done, line, parent, notes };
 }
 
-export function listJson(file: string, items: readonly Item[], sections: readonly { section: Section; items: readonly Item[] }[]): string {
-  return json({
+/** Items stringified together: enough to keep the calls few, few enough that no string gets large. */
+const ITEMS_PER_PIECE = 500;
+/** How `{ items: [...] }` opens and closes at two spaces: items inside stand as deep as in the whole document. */
+const [OPEN_ITEMS, CLOSE_ITEMS] = ['{\n  "items": [\n', '\n  ]\n}'];
+const EMPTY_ITEMS = '"items": []';
+
+/**
+ * `list --json`, handed to `write` in pieces that join up to exactly `json()` of the whole document:
+ * the items a few hundred at a time, so that 100,000 of them never make one string of 30 MB
+ * (60 MB as UTF-16, and the bytes again to write it).
+ */
+export function writeListJson(write: (text: string) => void, file: string, items: readonly Item[], sections: readonly { section: Section; items: readonly Item[] }[]): void {
+  const rest = json({
     file,
-    items: items.map(itemJson),
+    items: [],
     sections: sections.map(({ section, items: sectionItems }) => ({
       id: section.id, title: section.title, line: section.line, items: sectionItems.map(itemJson),
     })),
   });
+  // The first `"items": []` is the document's own: the file name before it is a JSON string, whose quotes are escaped.
+  const at = rest.indexOf(EMPTY_ITEMS);
+  if (items.length === 0) {
+    write(rest);
+    return;
+  }
+  write(`${rest.slice(0, at)}"items": [\n`);
+  for (let start = 0; start < items.length; start += ITEMS_PER_PIECE) {
+    const piece = JSON.stringify({ items: items.slice(start, start + ITEMS_PER_PIECE).map(itemJson) }, null, 2);
+    write(`${start > 0 ? ',\n' : ''}${piece.slice(OPEN_ITEMS.length, -CLOSE_ITEMS.length)}`);
+  }
+  write(`\n  ]${rest.slice(at + EMPTY_ITEMS.length)}`);
 }
 
 export function progressJson(progress: Progress): string {

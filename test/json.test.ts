@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { itemJson, json, writeListJson } from '../src/render/json.js';
+import { datedItems } from '../src/model/select.js';
+import type { Item, Section } from '../src/model/types.js';
+import { SEED } from './helpers/cli.js';
+import { listOf } from './helpers/model.js';
+
+/** What `list --json` printed before it was written in pieces: one stringify of the whole document. */
+const whole = (file: string, items: readonly Item[], sections: readonly { section: Section; items: readonly Item[] }[]) => json({
+  file,
+  items: items.map(itemJson),
+  sections: sections.map(({ section, items: sectionItems }) => ({ id: section.id, title: section.title, line: section.line, items: sectionItems.map(itemJson) })),
+});
+
+const pieces = (...args: Parameters<typeof whole>): string[] => {
+  const written: string[] = [];
+  writeListJson((text) => written.push(text), ...args);
+  return written;
+};
+
+describe('list --json in pieces', () => {
+  it('joins up to the whole document, byte for byte, for one piece, many, and none', async () => {
+    const seed = await listOf(readFileSync(SEED, 'utf8'));
+    const sections = seed.sections.map((section) => ({ section, items: section.items }));
+    // 1,200 items: three pieces of items, the last one short.
+    const months = Array.from({ length: 12 }, (_, month) => `## ${month + 1}月\n${Array.from({ length: 100 }, (__, n) => `- [${n % 3 ? ' ' : 'x'}] ${(n % 28) + 1} [T "${month}.${n}" \\\\ é](https://e.example/${n})\n  - a note`).join('\n')}\n`);
+    const long = await listOf(`# 2024\n${months.join('\n')}`);
+    const cases: Parameters<typeof whole>[] = [
+      ['read.md', datedItems(seed), sections],
+      ['a "items": [] name.md', datedItems(long), []],
+      ['read.md', [], sections],
+      ['read.md', [], []],
+    ];
+    expect(datedItems(long)).toHaveLength(1200);
+    for (const args of cases) {
+      const written = pieces(...args);
+      expect(written.join('')).toBe(whole(...args));
+      expect(JSON.parse(written.join(''))).toEqual(JSON.parse(whole(...args)));
+    }
+    expect(pieces('read.md', datedItems(long), []).length).toBeGreaterThan(3);
+  });
+});

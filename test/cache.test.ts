@@ -91,6 +91,18 @@ describe('the section cache', () => {
     }
   });
 
+  it('keys a file with a BOM by its text: the list kept by a read or by done is found again', () => {
+    const cache = tempDir();
+    const file = tempList({ text: '\uFEFF# 2024\r\n## 1月\r\n- [ ] 研究 a\r\n- [x] b\r\n' });
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const whole = () => read(['list', '--file', file], { env }).stderr.includes('the whole list cached');
+    expect(whole()).toBe(false);
+    expect(whole()).toBe(true);
+    expect(read(['done', '2024-01.1', '--file', file], { env }).status).toBe(0);
+    expect(whole()).toBe(true);
+    expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+  });
+
   it('a damaged, foreign or unreadable cache is ignored and gives the same answer', () => {
     const cache = tempDir();
     const file = tempList(SEED);

@@ -16,9 +16,9 @@ export interface GlobalOptions {
 
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
-  read(text: string, options?: Pick<ReadOptions, 'keepList'>): Promise<ReadingList>;
+  read(text: string, options?: Pick<ReadOptions, 'keepList' | 'utf8'>): Promise<ReadingList>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
-  known(text: string, list: ReadingList, tickedFrom?: ReadingList): void;
+  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: Uint8Array }): void;
 }
 
 export function listReader(path: string, options: GlobalOptions): ListReader {
@@ -27,20 +27,20 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
   // A list known without a read has the sections of the text it was derived from.
   let sections = 0;
   return {
-    async read(text, { keepList } = {}) {
+    async read(text, { keepList, utf8 } = {}) {
       const started = Date.now();
       const progress = (done: number, total: number) => {
         // Only a first read of a long list takes this long; say how far it got.
         if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
       };
-      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList });
+      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList, utf8 });
       if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
       if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
       sections = stats.sections;
       return list;
     },
-    known(text, list, tickedFrom) {
-      if (cache) keepKnownList(cache, text, list, sections, tickedFrom);
+    known(text, list, how) {
+      if (cache) keepKnownList(cache, text, list, sections, how);
     },
   };
 }
@@ -55,7 +55,7 @@ export interface OpenList {
 export async function openList(options: GlobalOptions): Promise<OpenList> {
   const path = locateList(options.file);
   const file = loadListFile(path);
-  const list = await listReader(path, options).read(file.text);
+  const list = await listReader(path, options).read(file.text, { utf8: file.utf8 });
   return { file, list, shownPath: shownPath(path) };
 }
 

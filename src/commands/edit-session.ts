@@ -6,7 +6,7 @@ import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
 import { readJournal, sha256, writeJournal } from '../store/journal.js';
-import { encodeList, loadListFile, type ListFile } from '../store/list-file.js';
+import { encodeList, loadListFile, textBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, shownPath, type GlobalOptions } from './context.js';
@@ -43,7 +43,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
   const run = async (): Promise<void> => {
     const file = loadListFile(path);
     // The file is about to change: the whole list is kept for the result, not for what it was.
-    const list = await reader.read(file.text, { keepList: false });
+    const list = await reader.read(file.text, { keepList: false, utf8: file.utf8 });
     const planned = plan({ file, list, style: conventionsOf(file.text, file.eol, list) });
     const after = applySplices(file.text, planned.splices);
     if (after === file.text) return;
@@ -60,7 +60,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // Ticked boxes leave the list's cached bytes as they were: the next command reads it whole for
     // the price of a copy. An add's list is not kept: encoding it cost the add (75 ms at 10,000
     // items) about what it saves the next command, which folds the cached digests instead.
-    if (checked) reader.known(after, checked, list);
+    if (checked) reader.known(after, checked, { tickedFrom: list, utf8: textBytes(file, bytes) });
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) commitList(path, planned.message);

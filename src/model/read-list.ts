@@ -8,7 +8,7 @@ import type { ReadingList } from './types.js';
 /** Where digests of sections already seen are kept; keyed by everything a digest depends on. */
 export interface DigestCache {
   /** Of the parts one after another; given apart, a long text is hashed where it is, not copied into one string first. */
-  key(...parts: string[]): string;
+  key(...parts: (string | Uint8Array)[]): string;
   get(key: string): SectionDigest | undefined;
   set(key: string, digest: SectionDigest): void;
   /** Called once every section is read, before the model is built: the cache's own copies can go. */
@@ -44,6 +44,8 @@ export interface ReadOptions {
    * text before it is about to change, and the one after it is kept (or not) once it is written.
    */
   keepList?: boolean;
+  /** The text as UTF-8, when at hand: hashed in its place, the same key without encoding the text again. */
+  utf8?: Uint8Array;
 }
 
 /** Bump when a change to the parser set-up or the digest would change a digest. */
@@ -63,8 +65,8 @@ async function loadParser(): Promise<Parse> {
  * linear on a whole large file, so each top-level section is parsed alone, and only when the cache
  * has not seen it; the result equals one whole parse.
  */
-export async function readListFromText(text: string, { cache, onParse, keepList = true }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
-  const listKey = cache?.lastList ? wholeListKey(cache, text) : '';
+export async function readListFromText(text: string, { cache, onParse, keepList = true, utf8 }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
+  const listKey = cache?.lastList ? wholeListKey(cache, utf8 ?? text) : '';
   const last = cache?.lastList?.(listKey, text);
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
 
@@ -104,13 +106,13 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   return { list, stats };
 }
 
-function wholeListKey(cache: DigestCache, text: string): string {
+function wholeListKey(cache: DigestCache, text: string | Uint8Array): string {
   return cache.key(`${DIGEST_VERSION}\0list\0`, text);
 }
 
 /** Tells the cache that `text` reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
-export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {
-  cache.keepList?.(wholeListKey(cache, text), text, list, sections, tickedFrom);
+export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, utf8 }: { tickedFrom?: ReadingList; utf8?: Uint8Array } = {}): void {
+  cache.keepList?.(wholeListKey(cache, utf8 ?? text), text, list, sections, tickedFrom);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

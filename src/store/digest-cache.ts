@@ -45,7 +45,7 @@ export class FileDigestCache implements DigestCache {
     return new FileDigestCache(join(cacheDir(env), `${name}.json`), join(cacheDir(env), `${name}.list`));
   }
 
-  key(...parts: string[]): string {
+  key(...parts: (string | Uint8Array)[]): string {
     return sha1(...parts);
   }
 

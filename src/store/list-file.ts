@@ -8,6 +8,8 @@ export interface ListFile {
   /** The text without its BOM: parser offsets index this string. */
   text: string;
   bom: boolean;
+  /** The text as UTF-8: the file's bytes after its BOM. */
+  utf8: Uint8Array;
   /** The line ending the file uses most (LF when it has none). */
   eol: '\n' | '\r\n';
   mode: number;
@@ -26,15 +28,17 @@ export function loadListFile(path: string): ListFile {
 }
 
 /** Refuses what is not UTF-8 text: a round trip through U+FFFD would corrupt it on the next write. */
-export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'text' | 'bom' | 'eol'> {
+export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'text' | 'bom' | 'eol' | 'utf8'> {
   if (bytes.includes(0)) throw new UserError(`${path} looks like a binary file (it holds NUL bytes); read only edits UTF-8 Markdown.`);
   // Checked before decoding: a decode would turn bad bytes into U+FFFD, and the next write would keep them.
   if (!isUtf8(bytes)) throw new UserError(`${path} is not valid UTF-8; read leaves it untouched. Convert it to UTF-8 first.`);
   const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bom = decoded.startsWith('\uFEFF');
   const text = bom ? decoded.slice(1) : decoded;
-  return { text, bom, eol: lineEnding(text) };
+  return { text, bom, eol: lineEnding(text), utf8: textBytes({ bom }, bytes) };
 }
+
+const BOM_BYTES = 3;
 
 function lineEnding(text: string): '\n' | '\r\n' {
   let lines = 0;
@@ -45,6 +49,11 @@ function lineEnding(text: string): '\n' | '\r\n' {
     if (text.charCodeAt(newline - 1) === 13) crlf++;
   }
   return lines > 0 && crlf * 2 >= lines ? '\r\n' : '\n';
+}
+
+/** The text's own bytes among a file's: all but its BOM. */
+export function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
+  return file.bom ? bytes.subarray(BOM_BYTES) : bytes;
 }
 
 /** The bytes to write for `text`, with the BOM put back when the file had one. */

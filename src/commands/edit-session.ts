@@ -44,7 +44,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const file = loadListFile(path);
     // The file is about to change: the whole list is kept for the result, not for what it was.
     const list = await reader.read(file.text, { keepList: false, utf8: file.utf8 });
-    const planned = plan({ file, list, style: conventionsOf(file.text, file.eol, list) });
+    const planned = plan({ file, list, style: conventionsOf(file, list) });
     const after = applySplices(file.text, planned.splices);
     if (after === file.text) return;
     const checked = listAfterChecks(file.text, list, planned.splices);

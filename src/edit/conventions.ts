@@ -58,11 +58,12 @@ function checkedMarkOf(text: string, list: ReadingList): string {
  * What checking a box needs is read at once; the rest (how to lay out new lines, which only `add`
  * needs) when first asked for: on a long list it is a scan of every heading and item.
  */
-export function conventionsOf(text: string, eol: '\n' | '\r\n', list: ReadingList): Conventions {
+export function conventionsOf(file: { readonly text: string; readonly eol: Conventions['eol'] }, list: ReadingList): Conventions {
+  const { text } = file;
   let computed: Layout | undefined;
   const layout = () => (computed ??= layoutFrom(text, list));
   return {
-    eol,
+    get eol() { return file.eol; },
     checkedMark: checkedMarkOf(text, list),
     doneStamps: text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
     get dayPadded() { return layout().dayPadded; },

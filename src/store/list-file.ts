@@ -10,8 +10,8 @@ export interface ListFile {
   bom: boolean;
   /** The text as UTF-8: the file's bytes after its BOM. */
   utf8: Uint8Array;
-  /** The line ending the file uses most (LF when it has none). */
-  eol: '\n' | '\r\n';
+  /** The line ending the file uses most (LF when it has none); counted when first asked for, by an edit. */
+  readonly eol: '\n' | '\r\n';
   mode: number;
 }
 
@@ -24,7 +24,8 @@ export function loadListFile(path: string): ListFile {
   } catch (error) {
     throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return { path, mode, ...decodeList(bytes, path) };
+  // Assigned onto, not spread: a spread would count the line endings that only an edit needs.
+  return Object.assign(decodeList(bytes, path), { path, mode });
 }
 
 /** Refuses what is not UTF-8 text: a round trip through U+FFFD would corrupt it on the next write. */
@@ -35,7 +36,8 @@ export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'tex
   const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bom = decoded.startsWith('\uFEFF');
   const text = bom ? decoded.slice(1) : decoded;
-  return { text, bom, eol: lineEnding(text), utf8: textBytes({ bom }, bytes) };
+  let eol: ListFile['eol'] | undefined;
+  return { text, bom, utf8: textBytes({ bom }, bytes), get eol() { return (eol ??= lineEnding(text)); } };
 }
 
 const BOM_BYTES = 3;

@@ -22,7 +22,23 @@ export interface Conventions {
 
 type DatedHeading = { heading: Heading; key: number };
 
-export function headingKinds(list: ReadingList): { years: DatedHeading[]; months: DatedHeading[]; days: DatedHeading[] } {
+type HeadingKinds = { years: DatedHeading[]; months: DatedHeading[]; days: DatedHeading[] };
+
+/** Asked for by the add planner and by the layout, of the same list: worked out once. */
+const kindsOf = new WeakMap<ReadingList, HeadingKinds>();
+
+export function headingKinds(list: ReadingList): HeadingKinds {
+  let kinds = kindsOf.get(list);
+  if (!kinds) kindsOf.set(list, (kinds = kindsIn(list)));
+  return kinds;
+}
+
+/** `-`, `*`, `+`, or `1.`/`1)` for any number: a bullet as a new list would start. */
+function bulletOf(marker: string): string {
+  return marker.length > 1 ? `1${marker.slice(-1)}` : marker;
+}
+
+function kindsIn(list: ReadingList): HeadingKinds {
   const years: DatedHeading[] = [];
   const months: DatedHeading[] = [];
   const days: DatedHeading[] = [];
@@ -98,7 +114,7 @@ function layoutFrom(text: string, list: ReadingList): Layout {
   const fallback = order.months ?? order.years ?? order.days ?? true;
   return {
     dayPadded: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text),
-    bullet: mostCommon(items.filter((item) => item.parent === null).map((item) => item.source.marker.replace(/^\d+/, '1')), '-'),
+    bullet: mostCommon(items.filter((item) => item.parent === null).map((item) => bulletOf(item.source.marker)), '-'),
     newestFirst: { years: order.years ?? fallback, months: order.months ?? fallback, days: order.days ?? fallback },
     gaps: {
       year: mostCommon(years.slice(1).map(({ heading }) => blankLinesBefore(text, startOf(heading))), 1),

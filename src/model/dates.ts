@@ -35,7 +35,16 @@ export function daysInMonth(year: number, month: number): number {
   return DAYS_IN_MONTH[month - 1] ?? 31;
 }
 
+/** A list writes the same few headings (`## 12月`) year after year: each is read once. */
+const readHeadings = new Map<string, HeadingDate>();
+
 export function readHeadingDate(text: string): HeadingDate {
+  let date = readHeadings.get(text);
+  if (date === undefined) readHeadings.set(text, (date = headingDate(text)));
+  return date;
+}
+
+function headingDate(text: string): HeadingDate {
   const trimmed = text.trim();
   for (const pattern of DAY_HEADING) {
     const match = pattern.exec(trimmed);

@@ -59,9 +59,9 @@ function verifyAdded(before: ReadingList, after: ReadingList, id: string, reques
   if (!added || added.title !== expected.title || added.url !== expected.url || added.done !== expected.done || (request.day !== null && added.day !== request.day)) {
     throw new UserError(`could not write this item so that it reads back as given; nothing was written.\nPlease add it by hand${added ? ` (it would read as: ${JSON.stringify({ title: added.title, url: added.url, day: added.day })})` : ''}.`);
   }
-  const others = now.filter((item) => item !== added);
   const was = everyItem(before);
-  if (others.length !== was.length || others.some((item, index) => !readsTheSame(item, was[index] as Item))) {
-    throw new UserError('adding here would change how other items read; nothing was written. Please add it by hand.');
-  }
+  // Side by side, the new item skipped: every other item must read as the one in its place before.
+  let index = 0;
+  const same = now.length === was.length + 1 && now.every((item) => item === added || readsTheSame(item, was[index++] as Item));
+  if (!same) throw new UserError('adding here would change how other items read; nothing was written. Please add it by hand.');
 }

@@ -31,8 +31,8 @@ const [LOWER_X, UPPER_X] = ['x'.charCodeAt(0), 'X'.charCodeAt(0)];
 /** GFM's rule: `[x]` and `[X]` are done, anything else in the box is open. */
 const isChecked = (box: number): boolean => box === LOWER_X || box === UPPER_X;
 /**
- * Most items have no notes and no subtasks: their empty arrays are shared, a tenth of what reading a
- * list allocates. Frozen, so that nothing can add to one item's notes through another's.
+ * Most items have no notes and no subtasks: they share one empty array of each instead of two each.
+ * Frozen, so that nothing can add to one item's notes through another's.
  */
 const NO_NOTES = Object.freeze([]) as unknown as string[];
 const NO_SUBTASKS = Object.freeze([]) as unknown as Item[];

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { diffLines } from 'diff';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { ROOT, SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
+import { FIXTURES } from './helpers/corpus.js';
+import { SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
 
 beforeAll(() => {
   process.env.XDG_STATE_HOME = tempDir();
@@ -84,7 +84,6 @@ describe('add on any document', () => {
 });
 
 describe('done then undone is the identity', () => {
-  const fixtures = [SEED, ...readdirSync(join(ROOT, 'fixtures/rules')).map((name) => join(ROOT, 'fixtures/rules', name))];
 
   const everyItemOf = async (file: string): Promise<JsonItem[]> => {
     const { items, sections } = await listedIn(file);
@@ -112,7 +111,7 @@ describe('done then undone is the identity', () => {
   };
 
   it('on any item of any fixture', async () => {
-    for (const fixture of fixtures) {
+    for (const fixture of FIXTURES) {
       const file = tempList(fixture);
       const original = readFileSync(file);
       const all = await everyItemOf(file);

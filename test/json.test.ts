@@ -36,7 +36,6 @@ describe('list --json in pieces', () => {
     for (const args of cases) {
       const written = pieces(...args);
       expect(written.join('')).toBe(whole(...args));
-      expect(JSON.parse(written.join(''))).toEqual(JSON.parse(whole(...args)));
     }
     expect(pieces('read.md', datedItems(long), []).length).toBeGreaterThan(3);
   });

@@ -1,28 +1,16 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ReadingList } from '../src/model/types.js';
-import { decodeList, encodeList } from '../src/store/list-codec.js';
-import { SEED, SHARED } from './helpers/cli.js';
+import { packList, unpackList } from '../src/store/list-codec.js';
+import { SEED } from './helpers/cli.js';
+import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { itemsById, listOf } from './helpers/model.js';
 
-const rules = join(SEED, '../rules');
-const realFolder = join(SHARED, 'corpus/real');
-const texts = [
-  readFileSync(SEED, 'utf8'),
-  ...readdirSync(rules).map((name) => readFileSync(join(rules, name), 'utf8')),
-  ...(() => {
-    try {
-      return readdirSync(realFolder).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md').map((name) => readFileSync(join(realFolder, name), 'utf8'));
-    } catch {
-      return [];
-    }
-  })(),
-];
+const texts = [...FIXTURES.map((path) => readFileSync(path, 'utf8')), ...REAL_LISTS.map((list) => list.text)];
 
-const roundTrip = (list: ReadingList, text: string) => decodeList(encodeList(list, text), text);
+const roundTrip = (list: ReadingList, text: string) => unpackList(packList(list, text), text);
 
 /** Months and headings are shared between parts of the model; the cached list must share them alike. */
 function expectSharing(list: ReadingList): void {
@@ -65,10 +53,10 @@ describe('the cached whole list', () => {
 
   it('refuses what it did not write, rather than give another list', async () => {
     const text = readFileSync(SEED, 'utf8');
-    const bytes = encodeList(await listOf(text), text);
-    expect(() => decodeList(bytes.subarray(0, bytes.length - 4), text)).toThrow();
-    expect(() => decodeList(Buffer.concat([bytes, Buffer.alloc(4)]), text)).toThrow();
+    const bytes = packList(await listOf(text), text);
+    expect(() => unpackList(bytes.subarray(0, bytes.length - 4), text)).toThrow();
+    expect(() => unpackList(Buffer.concat([bytes, Buffer.alloc(4)]), text)).toThrow();
     // A text shorter than the one it was made for: its strings would fall outside.
-    expect(() => decodeList(bytes, text.slice(0, text.length / 2))).toThrow();
+    expect(() => unpackList(bytes, text.slice(0, text.length / 2))).toThrow();
   });
 });

@@ -1,24 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, SHARED, cleanEnv, read, readInProcess, tempDir } from './helpers/cli.js';
+import { BIN, cleanEnv, read, readInProcess, tempDir } from './helpers/cli.js';
+import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 
 const { tests: specExamples } = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number }[] };
 // The spec writes tabs as →.
 const examples = specExamples.map(({ markdown, number }) => ({ number, markdown: markdown.replace(/→/g, '\t') }));
 const inMonth = (markdown: string) => `# 2024\n\n## 1月\n- [ ] before\n${markdown}\n- [ ] after\n`;
-
-const realLists = (() => {
-  const folder = join(SHARED, 'corpus/real');
-  try {
-    return readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md').map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
-  } catch {
-    return [];
-  }
-})();
 
 describe('no crash, no hang, on any input', () => {
   const dir = tempDir();
@@ -55,8 +47,8 @@ describe('no crash, no hang, on any input', () => {
   });
 
   it('every real public list reads, with items where the list has tasks', () => {
-    expect(realLists.length === 0 || realLists.length >= 11).toBe(true);
-    for (const { name, text } of realLists) {
+    expect(REAL_LISTS.length === 0 || REAL_LISTS.length >= 11).toBe(true);
+    for (const { name, text } of REAL_LISTS) {
       const file = join(dir, name);
       writeFileSync(file, text);
       const run = read(['list', '--json', '--file', file]);
@@ -70,8 +62,7 @@ describe('no crash, no hang, on any input', () => {
 
 describe('sectioned parsing gives the model of one whole parse', () => {
   it('on the fixtures and the real lists', async () => {
-    const fixtures = [join(ROOT, 'fixtures/seed.md'), ...readdirSync(join(ROOT, 'fixtures/rules')).map((name) => join(ROOT, 'fixtures/rules', name))];
-    for (const text of [...fixtures.map((path) => readFileSync(path, 'utf8')), ...realLists.map((list) => list.text)]) {
+    for (const text of [...FIXTURES.map((path) => readFileSync(path, 'utf8')), ...REAL_LISTS.map((list) => list.text)]) {
       expect(await listOf(text)).toEqual(wholeParseListOf(text));
     }
   });

@@ -6,6 +6,6 @@ const PIECES_PER_WRITE = 4096;
  * string (of megabytes, twice over as UTF-16 and UTF-8), and a reader at the other end of a pipe
  * starts on the first lines while the rest are joined.
  */
-export function printPieces(pieces: readonly string[], stream: NodeJS.WritableStream = process.stdout): void {
-  for (let start = 0; start < pieces.length; start += PIECES_PER_WRITE) stream.write(pieces.slice(start, start + PIECES_PER_WRITE).join(''));
+export function printPieces(pieces: readonly string[]): void {
+  for (let start = 0; start < pieces.length; start += PIECES_PER_WRITE) process.stdout.write(pieces.slice(start, start + PIECES_PER_WRITE).join(''));
 }

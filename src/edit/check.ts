@@ -1,3 +1,4 @@
+import { checkboxState } from '../model/checkbox.js';
 import type { Item, Month, ReadingList } from '../model/types.js';
 import type { Conventions } from './conventions.js';
 import { lineEnd } from './lines.js';
@@ -30,9 +31,6 @@ export function checkSplices(source: string, item: Item, style: Conventions, opt
   return splices;
 }
 
-/** What the parser reads as a checkbox's state: space or tab unchecked, `x` or `X` checked. */
-const CHECK_STATES = new Map([[' ', false], ['\t', false], ['x', true], ['X', true]]);
-
 /**
  * The list after `splices`, when all they do is rewrite checkbox characters (`done` and `undone`
  * without stamps): a checkbox is read alone, and one character for another moves no offset, so the
@@ -42,8 +40,8 @@ const CHECK_STATES = new Map([[' ', false], ['\t', false], ['x', true], ['X', tr
 export function listAfterChecks(source: string, list: ReadingList, splices: readonly Splice[]): ReadingList | undefined {
   const states = new Map<number, boolean>();
   for (const { start, end, text } of splices) {
-    const state = CHECK_STATES.get(text);
-    if (end !== start + 1 || state === undefined || !CHECK_STATES.has(source.charAt(start))) return undefined;
+    const state = checkboxState(text);
+    if (end !== start + 1 || state === undefined || checkboxState(source.charAt(start)) === undefined) return undefined;
     states.set(start, state);
   }
   let found = 0;

@@ -6,7 +6,7 @@ import type { CachedList, DigestCache } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
-import { decodeList, encodeList } from './list-codec.js';
+import { packList, unpackList } from './list-codec.js';
 import { cacheDir } from './state-dir.js';
 
 declare const BUILD_ID: string | undefined;
@@ -85,7 +85,7 @@ export class FileDigestCache implements DigestCache {
     const payload = load(this.listPath, key);
     if (!payload) return undefined;
     try {
-      const read = { sections: payload.readUInt32LE(0), list: decodeList(payload.subarray(SECTIONS_BYTES), text) };
+      const read = { sections: payload.readUInt32LE(0), list: unpackList(payload.subarray(SECTIONS_BYTES), text) };
       this.lastRead = { list: read.list, payload };
       return read;
     } catch {
@@ -101,7 +101,7 @@ export class FileDigestCache implements DigestCache {
     }
     const count = Buffer.alloc(SECTIONS_BYTES);
     count.writeUInt32LE(sections);
-    save(this.listPath, key, count, encodeList(list, text));
+    save(this.listPath, key, count, packList(list, text));
   }
 }
 

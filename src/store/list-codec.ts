@@ -1,3 +1,4 @@
+import { checkboxState } from '../model/checkbox.js';
 import { flatten } from '../model/select.js';
 import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section, Year } from '../model/types.js';
 
@@ -26,10 +27,6 @@ const NONE = -1;
 const NULL_STRING = -1;
 const TABLE_STRING = -2;
 const INT_BYTES = 4;
-const [LOWER_X, UPPER_X] = ['x'.charCodeAt(0), 'X'.charCodeAt(0)];
-
-/** GFM's rule: `[x]` and `[X]` are done, anything else in the box is open. */
-const isChecked = (box: number): boolean => box === LOWER_X || box === UPPER_X;
 /**
  * Most items have no notes and no subtasks: they share one empty array of each instead of two each.
  * Frozen, so that nothing can add to one item's notes through another's.
@@ -78,7 +75,7 @@ class ItemWriter {
   }
 }
 
-export function encodeList(list: ReadingList, text: string): Buffer {
+export function packList(list: ReadingList, text: string): Buffer {
   const writer = new ItemWriter(text);
   const headingIndex = new Map(list.headings.map((heading, index) => [heading, index]));
   const monthIndex = new Map(list.months.map((month, index) => [month, index]));
@@ -152,7 +149,7 @@ class ItemReader {
     const end = this.int();
     const checkOffset = this.int();
     if (checkOffset < 0 || checkOffset >= this.text.length) throw new Error('a cached checkbox outside the text');
-    const done = isChecked(this.text.charCodeAt(checkOffset));
+    const done = checkboxState(this.text.charAt(checkOffset)) === true;
     const indent = this.int();
     const title = this.requiredString();
     const url = this.string();
@@ -169,8 +166,8 @@ class ItemReader {
   }
 }
 
-/** Throws on anything that is not what `encodeList` wrote for `text`: the caller then reads the text afresh. */
-export function decodeList(bytes: Buffer, text: string): ReadingList {
+/** Throws on anything that is not what `packList` wrote for `text`: the caller then reads the text afresh. */
+export function unpackList(bytes: Buffer, text: string): ReadingList {
   const jsonLength = bytes.readUInt32LE(0);
   const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
   const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings] = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;

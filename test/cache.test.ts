@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
@@ -139,6 +139,34 @@ describe('the section cache', () => {
       expect(fromSections.stdout).toBe(truth);
       expect(parsed(fromSections.stderr)).toEqual([0, 11]);
     }
+  });
+});
+
+describe('compiled code', () => {
+  it('is kept per command, each used as it is on the next run of its command; a few at most', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache };
+    const codeFiles = () => readdirSync(join(cache, 'read')).filter((name) => name.endsWith('.v8')).sort();
+    const commandOf = (name: string) => name.replace(/^code-\d+-\d+-/, '').replace(/\.v8$/, '');
+    read(['list', '--file', file], { env });
+    read(['progress', '--file', file], { env });
+    expect(codeFiles().map(commandOf)).toEqual(['list', 'progress']);
+    const listCode = join(cache, 'read', codeFiles()[0] ?? '');
+    const made = statSync(listCode).mtimeMs;
+    expect(read(['list', '--file', file], { env }).status).toBe(0);
+    expect(statSync(listCode).mtimeMs).toBe(made);
+    // add parses its section every time: the parser's heap setting must not leave code V8 refuses.
+    const state = { ...env, XDG_STATE_HOME: tempDir() };
+    read(['add', 'First', '--file', file], { env: state });
+    const addCode = join(cache, 'read', codeFiles().find((name) => name.endsWith('-add.v8')) ?? '');
+    const added = statSync(addCode).mtimeMs;
+    expect(read(['add', 'Second', '--file', file], { env: state }).status).toBe(0);
+    expect(statSync(addCode).mtimeMs).toBe(added);
+    // Words that name no command make files too; the oldest go.
+    const words = Array.from({ length: 16 }, (_, index) => `nosuch-${String.fromCharCode(97 + index)}`);
+    for (const word of words) expect(read([word], { env }).status).toBe(2);
+    expect(codeFiles().map(commandOf)).toEqual(words);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import { collectDefinitions, mayHoldDefinitions, type Definitions } from '../markdown/definitions.js';
 import { splitSections, type SectionSpan } from '../markdown/sections.js';
 import { buildReadingList, type PlacedDigest } from './build.js';
@@ -51,13 +50,13 @@ export interface ReadOptions {
 /** Bump when a change to the parser set-up or the digest would change a digest. */
 export const DIGEST_VERSION = '2';
 
-type Parse = (text: string, defined?: readonly string[]) => Root;
-let parser: Parse | undefined;
+type Parser = typeof import('../markdown/parser.js');
+let parser: Parser | undefined;
 
 /** The parser is most of the start-up cost: it is loaded only when a section is not cached. */
-async function loadParser(): Promise<Parse> {
-  parser ??= (await import('../markdown/parser.js')).parseMarkdown;
-  return parser;
+async function loadParser(): Promise<Parser['parseMarkdown']> {
+  parser ??= await import('../markdown/parser.js');
+  return parser.parseMarkdown;
 }
 
 /**
@@ -103,6 +102,7 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   cache?.flush?.();
   const list = buildReadingList(placed);
   if (keepList) cache?.keepList?.(listKey, text, list, stats.sections);
+  parser?.parsingDone();
   return { list, stats };
 }
 

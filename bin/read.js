@@ -22,13 +22,19 @@ const KEPT_CODE_CACHES = 16;
 const sum = (bytes) => createHash('sha1').update(bytes).digest();
 
 // V8 does not check cached code in release builds, and damaged code would crash the process:
-// the file carries its own checksum, and anything that does not match is ignored.
+// the file carries its own checksum, and anything that does not match is ignored. A byte after the
+// checksum says whether the run that made it loaded the parser.
+const SUM_BYTES = 20;
 let cachedData;
+let cachedParser = false;
 try {
   const file = readFileSync(codeCache);
-  if (file.length > 20 && sum(file.subarray(20)).equals(file.subarray(0, 20))) cachedData = file.subarray(20);
+  if (file.length > SUM_BYTES + 1 && sum(file.subarray(SUM_BYTES)).equals(file.subarray(0, SUM_BYTES))) {
+    cachedParser = file[SUM_BYTES] === 1;
+    cachedData = file.subarray(SUM_BYTES + 1);
+  }
 } catch {
-  // First run of this build.
+  // First run of this command in this build.
 }
 const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
 const script = new Script(source, { filename: bundle, cachedData });
@@ -37,7 +43,21 @@ script.runInThisContext()(cli.exports, require, cli, bundle, join(bundle, '..'))
 
 cli.exports.main(process.argv).then((code) => {
   process.exitCode = code;
-  if (cachedData && !script.cachedDataRejected) return;
+  const parser = cli.exports.parserLoaded();
+  if (cachedData && !script.cachedDataRejected) {
+    // Code cached by a first run that parsed holds the parser: twice the size, and loading it cost a
+    // warm `list` 27 ms at 10,000 items. Any cache made from it would hold the parser too, so a run
+    // that did not parse drops it, and the next run makes a lean one. `add` parses every time: its
+    // cache keeps the parser.
+    if (cachedParser && !parser) {
+      try {
+        unlinkSync(codeCache);
+      } catch {
+        // Another run dropped it first.
+      }
+    }
+    return;
+  }
   try {
     mkdirSync(cacheFolder, { recursive: true });
     // This build's newest caches stay, with room for this one; other builds' go.
@@ -47,7 +67,8 @@ cli.exports.main(process.argv).then((code) => {
     for (const name of readdirSync(cacheFolder)) if (name.startsWith('code-') && !kept.includes(name)) unlinkSync(join(cacheFolder, name));
     const data = script.createCachedData();
     const temp = `${codeCache}.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.concat([sum(data), data]));
+    const payload = Buffer.concat([Buffer.from([parser ? 1 : 0]), data]);
+    writeFileSync(temp, Buffer.concat([sum(payload), payload]));
     renameSync(temp, codeCache);
   } catch {
     // No cache folder: only slower next time.

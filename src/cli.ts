@@ -4,6 +4,8 @@ import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
 
+export { parserLoaded } from './model/read-list.js';
+
 declare const PACKAGE_VERSION: string;
 
 const TODAY = 'today';

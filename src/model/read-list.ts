@@ -53,6 +53,11 @@ export const DIGEST_VERSION = '2';
 type Parser = typeof import('../markdown/parser.js');
 let parser: Parser | undefined;
 
+/** Whether this run loaded the parser: the code cache made by such a run holds it (bin/read.js). */
+export function parserLoaded(): boolean {
+  return parser !== undefined;
+}
+
 /** The parser is most of the start-up cost: it is loaded only when a section is not cached. */
 async function loadParser(): Promise<Parser['parseMarkdown']> {
   parser ??= await import('../markdown/parser.js');

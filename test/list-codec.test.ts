@@ -59,4 +59,23 @@ describe('the cached whole list', () => {
     // A text shorter than the one it was made for: its strings would fall outside.
     expect(() => unpackList(bytes, text.slice(0, text.length / 2))).toThrow();
   });
+
+  it('reads a month when it is first asked for, and refuses one whose items end elsewhere than the outline says', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const list = await listOf(text);
+    const bytes = packList(list, text);
+    // The outline again, with the first month one item short, before the same integers.
+    const jsonLength = bytes.readUInt32LE(0);
+    const outline = JSON.parse(bytes.toString('utf8', 4, 4 + jsonLength)) as [unknown, [string, number, number, number[], string, number, number][], ...unknown[]];
+    const first = outline[1][0];
+    if (!first) throw new Error('the seed has months');
+    first[5] -= 1;
+    const json = Buffer.from(JSON.stringify(outline), 'utf8');
+    const head = Buffer.alloc(4 + Math.ceil(json.length / 4) * 4);
+    head.writeUInt32LE(json.length, 0);
+    json.copy(head, 4);
+    const short = unpackList(Buffer.concat([head, bytes.subarray(4 + Math.ceil(jsonLength / 4) * 4)]), text);
+    expect(short.months[1]?.items).toEqual(list.months[1]?.items);
+    expect(() => short.months[0]?.items).toThrow(/do not end where the outline says/);
+  });
 });

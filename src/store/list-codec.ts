@@ -15,12 +15,16 @@ import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section,
  */
 
 type PackedHeading = [depth: number, text: string, line: number, start: number, end: number, setext: number];
-type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number];
+/** `at`: where the month's items start among the integers. */
+type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number];
 type PackedYear = [year: number, heading: number, months: number[], items: number];
 type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
-/** What is not items, then the item strings that are not in the text. */
-type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[]];
+/**
+ * What is not items, the item strings that are not in the text, the length of the text it was made
+ * for, and where the months' items end (years' and sections' follow).
+ */
+type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number];
 
 const NONE = -1;
 /** A string reference `[NULL_STRING, 0]` is null; `[TABLE_STRING, n]` is the outline's string n. */
@@ -85,13 +89,20 @@ export function packList(list: ReadingList, text: string): Buffer {
     return items.length;
   };
   // Items are written in the order the outline names them: months', years', then sections'.
+  const months = list.months.map((month): PackedMonth => {
+    const at = writer.ints.length;
+    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items), at];
+  });
+  const monthsEnd = writer.ints.length;
   const outline: Outline = [
     list.headings.map((heading) => [heading.depth, heading.text, heading.line, heading.start, heading.end, heading.setext ? 1 : 0]),
-    list.months.map((month) => [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items)]),
+    months,
     list.years.map((year) => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]),
     list.sections.map((section) => [section.id, section.title, section.line, counted(section.items), section.entries.map((entry) => [entry.title, entry.url, entry.line])]),
     list.headingProblems.map((problem) => [indexOf(problem.heading), problem.kind]),
     writer.strings,
+    text.length,
+    monthsEnd,
   ];
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
   const intsAt = INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES;
@@ -103,9 +114,7 @@ export function packList(list: ReadingList, text: string): Buffer {
 }
 
 class ItemReader {
-  private next = 0;
-
-  constructor(private readonly ints: Int32Array, private readonly strings: readonly string[], private readonly text: string) {}
+  constructor(private readonly ints: Int32Array, private readonly strings: readonly string[], private readonly text: string, private next: number) {}
 
   items(count: number, prefix: string, parent: string | null, year: number | null, month: number | null): Item[] {
     const items: Item[] = [];
@@ -113,8 +122,9 @@ class ItemReader {
     return items;
   }
 
-  get finished(): boolean {
-    return this.next === this.ints.length;
+  /** Throws unless the items read ended exactly where the next ones start. */
+  endsAt(end: number): void {
+    if (this.next !== end) throw new Error('the cached items do not end where the outline says');
   }
 
   private int(): number {
@@ -170,11 +180,13 @@ class ItemReader {
 export function unpackList(bytes: Buffer, text: string): ReadingList {
   const jsonLength = bytes.readUInt32LE(0);
   const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
-  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings] = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
+  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd] = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
+  if (textLength !== text.length) throw new Error('the cached list was made for another text');
   // Copied out: a file's bytes need not start at a multiple of four, as an Int32Array must.
   const ints = new Int32Array((bytes.length - intsAt) / INT_BYTES);
   Buffer.from(ints.buffer).set(bytes.subarray(intsAt));
-  const reader = new ItemReader(ints, strings, text);
+  const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, ints.length];
+  if (starts[0] !== 0 || starts.some((at, index) => index > 0 && at < (starts[index - 1] as number))) throw new Error('the cached months are out of order');
 
   const headings = packedHeadings.map(([depth, headingText, line, start, end, setext]): Heading => ({ depth, text: headingText, line, start, end, setext: setext === 1 }));
   const heading = (index: number): Heading => {
@@ -182,9 +194,17 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
     if (!found) throw new Error(`no heading ${index} in the cached list`);
     return found;
   };
-  const months = packedMonths.map(([id, year, month, headingIndexes, label, items]): Month => ({
-    id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label, items: reader.items(items, id, null, year, month),
-  }));
+  // A month's items are read when first asked for: `read` alone, `done` or `--month` need one month of many.
+  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at], index): Month => withItemsOnDemand(
+    { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
+    () => {
+      const reader = new ItemReader(ints, strings, text, at);
+      const items = reader.items(count, id, null, year, month);
+      reader.endsAt(starts[index + 1] as number);
+      return items;
+    },
+  ));
+  const reader = new ItemReader(ints, strings, text, monthsEnd);
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
     year,
     heading: headingIndex === NONE ? null : heading(headingIndex),
@@ -198,7 +218,17 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   const sections = packedSections.map(([id, title, line, items, entries]): Section => ({
     id, title, line, items: reader.items(items, id, null, null, null), entries: entries.map(([entryTitle, url, entryLine]): Entry => ({ title: entryTitle, url, line: entryLine })),
   }));
-  if (!reader.finished) throw new Error('the cached list has more items than its outline');
+  reader.endsAt(ints.length);
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
   return { years, months, sections, headings, headingProblems };
+}
+
+/**
+ * The month with `items` as a property read once, on first use. What `packList` wrote is checked by
+ * its checksum and key before it is read (store/digest-cache.ts), so a month read late cannot fail
+ * where one read at once would not; it still checks where its items end.
+ */
+function withItemsOnDemand(month: Omit<Month, 'items'>, read: () => Item[]): Month {
+  let items: Item[] | undefined;
+  return Object.defineProperty(month, 'items', { enumerable: true, get: () => (items ??= read()) }) as Month;
 }

@@ -76,6 +76,19 @@ describe('done and undone', () => {
     expect(readFileSync(file, 'utf8')).toBe('## 📚 Books\n- [ ] a\n- [ ] b\n');
   });
 
+  it('writes the mark most done dated items have, subtasks and year items counted, other sections not', () => {
+    // Dated: x, x (a subtask), x (a year item) against X, X; the section's X items do not count.
+    const mostlyLower = '# 2024\n- [x] y\n## 1月\n- [X] a\n- [x] b\n  - [x] c\n## 2月\n- [X] d\n- [ ] e\n# Later\n- [X] f\n- [X] g\n- [X] h\n';
+    const file = tempList({ text: mostlyLower });
+    expect(run(['done', '2024-02.2', '--file', file]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(mostlyLower.replace('- [ ] e', '- [x] e'));
+    // One lower-case mark fewer, and X is as common: the rule wants a majority for x.
+    const even = mostlyLower.replace('- [x] y', '- [ ] y');
+    const other = tempList({ text: even });
+    expect(run(['done', '2024-02.2', '--file', other]).status).toBe(0);
+    expect(readFileSync(other, 'utf8')).toBe(even.replace('- [ ] e', '- [X] e'));
+  });
+
   it('an item already done is reported, exit 0, and the file is not written', () => {
     const file = tempList(SEED);
     const mtime = statSync(file).mtimeMs;

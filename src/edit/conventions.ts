@@ -1,5 +1,5 @@
 import { newestFirst, readHeadingDate } from '../model/dates.js';
-import { datedItems } from '../model/select.js';
+import { datedItems, flatten } from '../model/select.js';
 import type { Heading, ReadingList } from '../model/types.js';
 import { blankLinesAfter, blankLinesBefore, lineEnd, lineStart, mostCommon } from './lines.js';
 
@@ -58,14 +58,21 @@ function kindsIn(list: ReadingList): HeadingKinds {
   return { years, months: months.sort(byLine), days: days.sort(byLine) };
 }
 
-/** `x` when most of the file's done items have it, else `X` (and `x` for a file with none done). */
+/**
+ * `x` when most of the file's done dated items have it, else `X` (and `x` for a file with none
+ * done). Read off their checkboxes, which a month has without its items being read.
+ */
 function checkedMarkOf(text: string, list: ReadingList): string {
   let lower = 0;
   let done = 0;
-  for (const item of datedItems(list)) {
-    if (!item.done) continue;
-    done++;
-    if (text[item.source.checkOffset] === 'x') lower++;
+  const count = (offset: number) => {
+    const mark = text[offset];
+    if (mark === 'x') lower++;
+    if (mark === 'x' || mark === 'X') done++;
+  };
+  for (const year of list.years) {
+    for (const item of flatten(year.items)) count(item.source.checkOffset);
+    for (const month of year.months) month.checkboxes.forEach(count);
   }
   return lower > done / 2 ? 'x' : done > 0 ? 'X' : 'x';
 }

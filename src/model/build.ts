@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { monthId, readHeadingDate } from './dates.js';
 import type { RawItem, SectionDigest } from './digest.js';
+import { flatten } from './select.js';
 import type { Heading, Item, Month, ReadingList, Section, Year } from './types.js';
 
 /** A digest and where its section starts in the file. */
@@ -39,7 +40,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     const id = monthId(year, month);
     let found = months.get(id);
     if (!found) {
-      found = { id, year, month, heading, headings: [], label: null, items: [] };
+      found = { id, year, month, heading, headings: [], label: null, items: [], checkboxes: [] };
       months.set(id, found);
       list.months.push(found);
       yearOf(year, null).months.push(found);
@@ -84,7 +85,11 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     if (scope.kind === 'month') {
       const { month, day } = scope;
       const date = { year: month.year, month: month.month, day };
-      for (const task of hoistTasks(raw)) month.items.push(toItem(task, place, `${month.id}.${month.items.length + 1}`, null, date));
+      for (const task of hoistTasks(raw)) {
+        const item = toItem(task, place, `${month.id}.${month.items.length + 1}`, null, date);
+        month.items.push(item);
+        for (const each of flatten([item])) month.checkboxes.push(each.source.checkOffset);
+      }
     } else if (scope.kind === 'year') {
       const { year } = scope;
       const date = { year: year.year, month: null, day: null };

@@ -49,6 +49,11 @@ export interface Month {
   /** The month heading's text as written (`4🈷️`); null when only day headings opened the month. */
   label: string | null;
   items: Item[];
+  /**
+   * Where the checkbox of each of its items and their subtasks stands, in file order: what `done`
+   * needs of every month but the one it changes (the cached list reads a month's items only on demand).
+   */
+  checkboxes: number[];
 }
 
 export interface Year {

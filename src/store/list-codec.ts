@@ -32,6 +32,13 @@ const NULL_STRING = -1;
 const TABLE_STRING = -2;
 const INT_BYTES = 4;
 /**
+ * An item's run of integers: day, line, start, end, checkbox, indent, title, url and marker (two
+ * each), the number of notes, the notes (two each), the number of subtasks, the subtasks' runs.
+ * Where the checkbox and the number of notes stand in it:
+ */
+const CHECKBOX = 4;
+const NOTE_COUNT = 12;
+/**
  * Most items have no notes and no subtasks: they share one empty array of each instead of two each.
  * Frozen, so that nothing can add to one item's notes through another's.
  */
@@ -122,6 +129,25 @@ class ItemReader {
     return items;
   }
 
+  /** Where the checkboxes of `count` items and their subtasks stand, read without making the items. */
+  checkboxes(count: number, into: number[] = []): number[] {
+    for (let left = count; left > 0; left--) {
+      this.next += CHECKBOX;
+      into.push(this.checkOffset());
+      this.next += NOTE_COUNT - CHECKBOX - 1;
+      const notes = this.int();
+      this.next += 2 * notes;
+      this.checkboxes(this.int(), into);
+    }
+    return into;
+  }
+
+  private checkOffset(): number {
+    const checkOffset = this.int();
+    if (checkOffset < 0 || checkOffset >= this.text.length) throw new Error('a cached checkbox outside the text');
+    return checkOffset;
+  }
+
   /** Throws unless the items read ended exactly where the next ones start. */
   endsAt(end: number): void {
     if (this.next !== end) throw new Error('the cached items do not end where the outline says');
@@ -157,8 +183,7 @@ class ItemReader {
     const line = this.int();
     const start = this.int();
     const end = this.int();
-    const checkOffset = this.int();
-    if (checkOffset < 0 || checkOffset >= this.text.length) throw new Error('a cached checkbox outside the text');
+    const checkOffset = this.checkOffset();
     const done = checkboxState(this.text.charAt(checkOffset)) === true;
     const indent = this.int();
     const title = this.requiredString();
@@ -195,15 +220,19 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
     return found;
   };
   // A month's items are read when first asked for: `read` alone, `done` or `--month` need one month of many.
-  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at], index): Month => withItemsOnDemand(
-    { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
-    () => {
+  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at], index): Month => {
+    const read = <T>(what: (reader: ItemReader) => T) => () => {
       const reader = new ItemReader(ints, strings, text, at);
-      const items = reader.items(count, id, null, year, month);
+      const found = what(reader);
       reader.endsAt(starts[index + 1] as number);
-      return items;
-    },
-  ));
+      return found;
+    };
+    return onDemand(
+      { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
+      read((reader) => reader.items(count, id, null, year, month)),
+      read((reader) => reader.checkboxes(count)),
+    );
+  });
   const reader = new ItemReader(ints, strings, text, monthsEnd);
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
     year,
@@ -224,11 +253,15 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
 }
 
 /**
- * The month with `items` as a property read once, on first use. What `packList` wrote is checked by
- * its checksum and key before it is read (store/digest-cache.ts), so a month read late cannot fail
- * where one read at once would not; it still checks where its items end.
+ * The month with `items` and `checkboxes` as properties read once, on first use. What `packList`
+ * wrote is checked by its checksum and key before it is read (store/digest-cache.ts), so a month
+ * read late cannot fail where one read at once would not; it still checks where its items end.
  */
-function withItemsOnDemand(month: Omit<Month, 'items'>, read: () => Item[]): Month {
-  let items: Item[] | undefined;
-  return Object.defineProperty(month, 'items', { enumerable: true, get: () => (items ??= read()) }) as Month;
+function onDemand(month: Omit<Month, 'items' | 'checkboxes'>, items: () => Item[], checkboxes: () => number[]): Month {
+  let readItems: Item[] | undefined;
+  let readCheckboxes: number[] | undefined;
+  return Object.defineProperties(month, {
+    items: { enumerable: true, get: () => (readItems ??= items()) },
+    checkboxes: { enumerable: true, get: () => (readCheckboxes ??= checkboxes()) },
+  }) as Month;
 }

@@ -9,7 +9,8 @@ import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section,
  * text. Reading it back then parses no JSON and decodes no string per item, and allocates little
  * besides the items themselves. Ids, parents, years and months follow from where an item stands, and
  * whether it is done from its checkbox in the text: a text that differs only in checkboxes reads
- * back from the same bytes (what `done` and `undone` leave for the next command).
+ * back from the same bytes (what `done` and `undone` leave for the next command). A month's items
+ * are read when first asked for, and where its checkboxes stand without them.
  * Headings, months, years and sections are few: they stay JSON, with the strings that are not in the
  * text. The integers are in the machine's byte order: the cache never leaves the machine.
  */

@@ -1,12 +1,12 @@
 import { listAfterChecks } from '../edit/check.js';
 import { conventionsOf, type Conventions } from '../edit/conventions.js';
-import { applySplices, invertSplices, type Splice } from '../edit/splice.js';
+import { applySplices, invertSplices, spliceBytes, type Splice } from '../edit/splice.js';
 import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
 import { readJournal, sha256, writeJournal } from '../store/journal.js';
-import { encodeList, loadListFile, textBytes, type ListFile } from '../store/list-file.js';
+import { joinList, loadListFile, textBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, shownPath, type GlobalOptions } from './context.js';
@@ -45,17 +45,18 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // The file is about to change: the whole list is kept for the result, not for what it was.
     const list = await reader.read(file.text, { keepList: false, utf8: file.utf8 });
     const planned = plan({ file, list, style: conventionsOf(file, list) });
+    // Compared as bytes: a long text spliced is a string of pieces, which comparing would copy whole.
+    const bytes = joinList(file, spliceBytes(file.text, file.utf8, planned.splices));
+    if (Buffer.compare(textBytes(file, bytes), file.utf8) === 0) return;
     const after = applySplices(file.text, planned.splices);
-    if (after === file.text) return;
     const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed section in the cache for the next command.
-    const edited = checked ?? await reader.read(after, { keepList: false });
+    const edited = checked ?? await reader.read(after, { keepList: false, utf8: textBytes(file, bytes) });
     planned.verify?.(after, edited);
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
       return;
     }
-    const bytes = encodeList(file, after);
     writeAtomically(path, bytes, file.mode);
     // Ticked boxes leave the list's cached bytes as they were: the next command reads it whole for
     // the price of a copy. An add's list is not kept: encoding it cost the add (75 ms at 10,000

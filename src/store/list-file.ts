@@ -40,7 +40,7 @@ export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'tex
   return { text, bom, utf8: textBytes({ bom }, bytes), get eol() { return (eol ??= lineEnding(text)); } };
 }
 
-const BOM_BYTES = 3;
+const BOM = Buffer.from('\uFEFF', 'utf8');
 
 function lineEnding(text: string): '\n' | '\r\n' {
   let lines = 0;
@@ -55,10 +55,10 @@ function lineEnding(text: string): '\n' | '\r\n' {
 
 /** The text's own bytes among a file's: all but its BOM. */
 export function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
-  return file.bom ? bytes.subarray(BOM_BYTES) : bytes;
+  return file.bom ? bytes.subarray(BOM.length) : bytes;
 }
 
-/** The bytes to write for `text`, with the BOM put back when the file had one. */
-export function encodeList(file: Pick<ListFile, 'bom'>, text: string): Buffer {
-  return Buffer.from(file.bom ? `\uFEFF${text}` : text, 'utf8');
+/** The bytes to write for a text given as UTF-8 pieces, with the BOM put back when the file had one. */
+export function joinList(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): Buffer {
+  return Buffer.concat(file.bom ? [BOM, ...pieces] : pieces);
 }

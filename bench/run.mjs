@@ -86,7 +86,7 @@ for (const size of sizes) {
         readJson('list');
       }
     }
-    const warm = paired(args, env, big ? 3 : reps, edits ? () => { restore(); readJson('list'); } : restore);
+    const warm = paired(args, env, big ? 5 : reps, edits ? () => { restore(); readJson('list'); } : restore);
     rows.push({ size, name, cold, warm });
     process.stderr.write(`${size} ${name}: cold ${Number.isFinite(cold.ratio) ? cold.ratio.toFixed(2) : '—'}× warm ${warm.ratio.toFixed(2)}×\n`);
   }

@@ -4,7 +4,7 @@ import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
 
-export { parserLoaded } from './model/read-list.js';
+export { parserLoaded } from './markdown/load-parser.js';
 
 declare const PACKAGE_VERSION: string;
 

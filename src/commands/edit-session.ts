@@ -47,11 +47,12 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const planned = plan({ file, list, style: conventionsOf(file, list) });
     // Compared as bytes: a long text spliced is a string of pieces, which comparing would copy whole.
     const bytes = joinList(file, spliceBytes(file.text, file.utf8, planned.splices));
-    if (Buffer.compare(textBytes(file, bytes), file.utf8) === 0) return;
+    const utf8 = textBytes(file, bytes);
+    if (Buffer.compare(utf8, file.utf8) === 0) return;
     const after = applySplices(file.text, planned.splices);
     const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed section in the cache for the next command.
-    const edited = checked ?? await reader.read(after, { keepList: false, utf8: textBytes(file, bytes) });
+    const edited = checked ?? await reader.read(after, { keepList: false, utf8 });
     planned.verify?.(after, edited);
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
@@ -61,7 +62,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // Ticked boxes leave the list's cached bytes as they were: the next command reads it whole for
     // the price of a copy. An add's list is not kept: encoding it cost the add (75 ms at 10,000
     // items) about what it saves the next command, which folds the cached digests instead.
-    if (checked) reader.known(after, checked, { tickedFrom: list, utf8: textBytes(file, bytes) });
+    if (checked) reader.known(after, checked, { tickedFrom: list, utf8 });
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) commitList(path, planned.message);

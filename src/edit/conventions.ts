@@ -1,3 +1,4 @@
+import { checkboxState } from '../model/checkbox.js';
 import { newestFirst, readHeadingDate } from '../model/dates.js';
 import { datedItems, flatten } from '../model/select.js';
 import type { Heading, ReadingList } from '../model/types.js';
@@ -66,9 +67,9 @@ function checkedMarkOf(text: string, list: ReadingList): string {
   let lower = 0;
   let done = 0;
   const count = (offset: number) => {
-    const mark = text[offset];
-    if (mark === 'x') lower++;
-    if (mark === 'x' || mark === 'X') done++;
+    if (checkboxState(text.charAt(offset)) !== true) return;
+    done++;
+    if (text[offset] === 'x') lower++;
   };
   for (const year of list.years) {
     for (const item of flatten(year.items)) count(item.source.checkOffset);

@@ -1,4 +1,5 @@
 import { collectDefinitions, mayHoldDefinitions, type Definitions } from '../markdown/definitions.js';
+import { loadParser, parsingDone } from '../markdown/load-parser.js';
 import { splitSections, type SectionSpan } from '../markdown/sections.js';
 import { buildReadingList, type PlacedDigest } from './build.js';
 import { digestSection, type SectionDigest } from './digest.js';
@@ -50,20 +51,6 @@ export interface ReadOptions {
 /** Bump when a change to the parser set-up or the digest would change a digest. */
 export const DIGEST_VERSION = '2';
 
-type Parser = typeof import('../markdown/parser.js');
-let parser: Parser | undefined;
-
-/** Whether this run loaded the parser: the code cache made by such a run holds it (bin/read.js). */
-export function parserLoaded(): boolean {
-  return parser !== undefined;
-}
-
-/** The parser is most of the start-up cost: it is loaded only when a section is not cached. */
-async function loadParser(): Promise<Parser['parseMarkdown']> {
-  parser ??= await import('../markdown/parser.js');
-  return parser.parseMarkdown;
-}
-
 /**
  * Reads the reading list from the file's text (BOM removed). The parser is slow and worse than
  * linear on a whole large file, so each top-level section is parsed alone, and only when the cache
@@ -107,7 +94,7 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   cache?.flush?.();
   const list = buildReadingList(placed);
   if (keepList) cache?.keepList?.(listKey, text, list, stats.sections);
-  parser?.parsingDone();
+  parsingDone();
   return { list, stats };
 }
 

@@ -106,15 +106,16 @@ export class FileDigestCache implements DigestCache {
   }
 }
 
-/**
- * A cache file is `<build> <key> <checksum>\n<payload>`: what it was made by, for which input, and
- * a checksum of the rest, so that a damaged file is never taken for a list that reads differently.
- */
+/** A cache file's payload, and its checksum as the file states it (the payload was checked against it). */
 interface Loaded {
   payload: Buffer;
   sum: string;
 }
 
+/**
+ * A cache file is `<build> <key> <checksum>\n<payload>`: what it was made by, for which input, and
+ * a checksum of the rest, so that a damaged file is never taken for a list that reads differently.
+ */
 function load(path: string, key: string): Loaded | undefined {
   let fd: number | undefined;
   try {

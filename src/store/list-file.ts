@@ -40,8 +40,6 @@ export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'tex
   return { text, bom, utf8: textBytes({ bom }, bytes), get eol() { return (eol ??= lineEnding(text)); } };
 }
 
-const BOM = Buffer.from('\uFEFF', 'utf8');
-
 function lineEnding(text: string): '\n' | '\r\n' {
   let lines = 0;
   let crlf = 0;
@@ -52,6 +50,8 @@ function lineEnding(text: string): '\n' | '\r\n' {
   }
   return lines > 0 && crlf * 2 >= lines ? '\r\n' : '\n';
 }
+
+const BOM = Buffer.from('\uFEFF', 'utf8');
 
 /** The text's own bytes among a file's: all but its BOM. */
 export function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {

@@ -74,6 +74,19 @@ describe('read list, the built CLI', () => {
     expect(stdout).toMatch(/• +LlamaIndex {2}https:\/\/gpt-index\.readthedocs\.io/);
   });
 
+  it('puts one blank line between years and sections and none at the end, however many writes it takes', () => {
+    // 1,500 items are some 20,000 pieces of text: the list is printed in several writes.
+    const many = Array.from({ length: 1500 }, (_, index) => `- [ ] item ${index + 1}\n`).join('');
+    const file = tempList({ text: `# 2024\n\n## 1月\n${many}\n## 2月\n- [x] last\n\n# 2023\n\n## 12月\n- [ ] old\n\n## Later\n- [ ] someday\n` });
+    const { status, stdout } = read(['list', '--all', '--file', file]);
+    expect(status).toBe(0);
+    const blocks = stdout.split('\n\n');
+    expect(blocks.map((block) => block.split('\n')[0])).toEqual(['2024', '2023', '§ Later']);
+    expect(stdout.endsWith('someday\n')).toBe(true);
+    const items = stdout.split('\n').filter((line) => /\bitem \d+$/.test(line)).map((line) => Number(/(\d+)$/.exec(line)?.[1]));
+    expect(items).toEqual(Array.from({ length: 1500 }, (_, index) => index + 1));
+    expect(blocks[0]?.split('\n').at(-1)).toMatch(/\[x\] 2024-02\.1 +last$/);
+  });
   it('a query that matches nothing exits 1; bad flags exit 2', () => {
     const none = read(['list', 'no-such-thing-anywhere', '--file', SEED]);
     expect(none.status).toBe(1);

@@ -6,7 +6,6 @@ import { measuredTexts, renderList, type ListView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { widthFor } from '../render/width.js';
 import { openList, type GlobalOptions } from './context.js';
-import { printPieces } from './print.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -72,7 +71,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
   const style = await styleFor({ noColor: options.color === false });
   const columns = terminalColumns();
-  printPieces(renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }));
+  renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }, (text) => process.stdout.write(text));
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);

@@ -56,13 +56,18 @@ const spaces: string[] = [];
 const blank = (columns: number): string => (spaces[columns] ??= ' '.repeat(Math.max(0, columns)));
 const DAYS = Array.from({ length: 100 }, (_, day) => (day < 10 ? ` ${day}` : String(day)));
 
+/** Enough for one write(2) to carry tens of kilobytes, few enough that no string gets large. */
+const PIECES_PER_WRITE = 4096;
+
 /**
- * The text of `read list`, as pieces to print one after another (lines end in their own `\n`).
+ * Writes the text of `read list` as it is made, a few thousand pieces at a time: the pieces of a
+ * long list never all stand in memory at once (they were 1.3 million strings at 100,000 items, all
+ * copied by the collector), and a reader at the other end of a pipe starts on the first lines.
  * Pieces, not lines joined up: a line of a dozen parts glued together is a dozen strings to build
- * and throw away, and 100,000 of them made the collector most of the work.
+ * and throw away.
  */
 // Loops, not spreads: a list of 100,000 items would overflow the arguments of `push(...)`/`max(...)`.
-export function renderList(view: ListView, { style, columns, width }: RenderOptions): string[] {
+export function renderList(view: ListView, { style, columns, width }: RenderOptions, write: (text: string) => void): void {
   let idColumn = 0;
   const measure = (item: Item, depth: number) => {
     idColumn = Math.max(idColumn, depth * 2 + width.of(sanitize(item.id)));
@@ -74,6 +79,10 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
   for (const { items } of view.sections) eachRow(items, measure);
 
   const out: string[] = [];
+  const flush = () => {
+    write(out.join(''));
+    out.length = 0;
+  };
   const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
   const noteIndent = blank(leadWidth + 2);
   const [open, done] = [style.yellow('[ ]'), style.green('[x]')];
@@ -82,15 +91,23 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
     const url = item.url === null ? '' : sanitize(item.url);
     out.push(blank(4 + depth * 2), item.done ? done : open, ' ', style.cyan(id), blank(idColumn - depth * 2 - width.of(id)), ' ', style.dim(item.day === null ? '  ' : DAYS[item.day] ?? String(item.day)), ' ');
     fit(out, sanitize(item.title), url, columns === undefined ? undefined : columns - leadWidth, style, item.done, width);
-    if (!view.all) return;
-    for (const note of item.notes) {
-      const line = `${noteIndent}· ${sanitize(note)}`;
-      out.push(style.dim(columns === undefined ? line : width.cut(line, columns)), '\n');
+    if (view.all) {
+      for (const note of item.notes) {
+        const line = `${noteIndent}· ${sanitize(note)}`;
+        out.push(style.dim(columns === undefined ? line : width.cut(line, columns)), '\n');
+      }
     }
+    if (out.length >= PIECES_PER_WRITE) flush();
   });
+  // A blank line between blocks, none after the last.
+  let blocks = 0;
+  const block = (heading: string) => {
+    if (blocks++ > 0) out.push('\n');
+    out.push(heading, '\n');
+  };
 
   for (const { year, items, months } of view.years) {
-    out.push(style.bold(String(year.year)), '\n');
+    block(style.bold(String(year.year)));
     itemLines(items);
     for (const { month, items: monthItems } of months) {
       const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
@@ -99,17 +116,13 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
       out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${doneCount}/${month.items.length}`)}`, '\n');
       itemLines(monthItems);
     }
-    out.push('\n');
   }
   for (const { section, items } of view.sections) {
-    out.push(style.bold(`§ ${sanitize(section.title)}`), '\n');
+    block(style.bold(`§ ${sanitize(section.title)}`));
     itemLines(items);
     if (view.all) for (const entry of section.entries) entryLine(out, entry, style, columns, width);
-    out.push('\n');
   }
-  // No blank line at the end: only between blocks.
-  while (out[out.length - 1] === '\n' && out[out.length - 2] === '\n') out.pop();
-  return out;
+  flush();
 }
 
 function entryLine(out: string[], entry: Entry, style: Style, columns: number | undefined, width: Width): void {

@@ -3,6 +3,7 @@ import { UsageError, UserError } from './errors.js';
 import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
+import { heapDefaults } from './store/heap.js';
 
 export { parserLoaded } from './markdown/load-parser.js';
 
@@ -244,5 +245,7 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     throw error;
+  } finally {
+    heapDefaults();
   }
 }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { keepKnownList, readListFromText, type ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
+import { heapForList } from '../store/heap.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 
@@ -52,9 +53,16 @@ export interface OpenList {
   shownPath: string;
 }
 
+/** The file, with the heap set for its length before any of it is read. */
+export async function loadList(path: string): Promise<ListFile> {
+  const file = loadListFile(path);
+  await heapForList(file.utf8.length);
+  return file;
+}
+
 export async function openList(options: GlobalOptions): Promise<OpenList> {
   const path = locateList(options.file);
-  const file = loadListFile(path);
+  const file = await loadList(path);
   const list = await listReader(path, options).read(file.text, { utf8: file.utf8 });
   return { file, list, shownPath: shownPath(path) };
 }

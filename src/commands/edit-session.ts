@@ -6,10 +6,10 @@ import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
 import { readJournal, sha256, writeJournal } from '../store/journal.js';
-import { joinList, loadListFile, textBytes, type ListFile } from '../store/list-file.js';
+import { joinList, textBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
-import { listReader, shownPath, type GlobalOptions } from './context.js';
+import { listReader, loadList, shownPath, type GlobalOptions } from './context.js';
 import { commitList, wantsCommit } from './git-commit.js';
 
 export interface EditOptions extends GlobalOptions {
@@ -41,7 +41,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
   const path = locateList(options.file);
   const reader = listReader(path, options);
   const run = async (): Promise<void> => {
-    const file = loadListFile(path);
+    const file = await loadList(path);
     // The file is about to change: the whole list is kept for the result, not for what it was.
     const list = await reader.read(file.text, { keepList: false, utf8: file.utf8 });
     const planned = plan({ file, list, style: conventionsOf(file, list) });

@@ -7,7 +7,7 @@ import type {} from 'micromark-extension-gfm-task-list-item';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import type { Root } from 'mdast';
-import { setFlagsFromString } from 'node:v8';
+import { setHeap } from '../store/heap-flags.js';
 
 declare module 'mdast' {
   interface ListItemData {
@@ -51,24 +51,9 @@ function knownDefinitions(identifiers: readonly string[]): MicromarkExtension {
   } } } };
 }
 
-/**
- * The parser makes garbage fast, and V8 let the heap grow to six times what was live (440 MiB at
- * 100,000 items, 60 MiB live); a gentler growth factor kept the peak near 280 MiB in the same time.
- * Only while a read parses: V8 stamps the code it caches with a hash of its flags and refuses that
- * code in a process whose flags differ, and every run starts with the defaults (code cached after a
- * parse was never used again; `add`, which parses its section each time, compiled everything anew).
- * Set here, where parsing starts: a run that finds every section cached never pays for node:v8.
- */
-let gentleHeap = false;
-
-function setGentleHeap(on: boolean): void {
-  if (on !== gentleHeap) setFlagsFromString(`--heap-growing-percent=${on ? 50 : 0}`);
-  gentleHeap = on;
-}
-
-/** A read's parses are over: the flags go back to every run's. */
+/** A read's parses are over: the heap goes back to what the run had before (store/heap-flags.ts). */
 export function parsingDone(): void {
-  setGentleHeap(false);
+  setHeap({ parsing: false });
 }
 
 const extensions = [frontmatter(), gfm()];
@@ -79,7 +64,7 @@ const mdastExtensions = [frontmatterFromMarkdown(), gfmFromMarkdown(), checkboxO
  * `defined`: labels of link definitions outside `text` that its references may use.
  */
 export function parseMarkdown(text: string, defined: readonly string[] = []): Root {
-  setGentleHeap(true);
+  setHeap({ parsing: true });
   return fromMarkdown(text, {
     extensions: defined.length > 0 ? [...extensions, knownDefinitions(defined)] : extensions,
     mdastExtensions,

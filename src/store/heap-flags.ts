@@ -1,0 +1,25 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * V8's heap set for what a run is doing, and back to the defaults when it is done. V8 stamps the
+ * code it caches with a hash of its flags and refuses that code in a process whose flags differ:
+ * every run starts with the defaults, so the code cached at the end of a run (bin/read.js) must be
+ * made with them too (code cached after a parse was once never used again).
+ *
+ * - Parsing: the parser makes garbage fast, and V8 let the heap grow to six times what was live
+ *   (440 MiB at 100,000 items, 60 MiB live); a gentler growth factor kept the peak near 280 MiB in
+ *   the same time.
+ * - A long list: V8 doubles the young generation each time much of it survives a collection, and a
+ *   list's items all survive until they are printed. At 10,000 items it grew to a quarter of the
+ *   peak RSS (list --json 81 -> 66 MiB held at its first size) without making a run faster. Not while
+ *   parsing: held there, the collector ran so often that a first read took twice as long.
+ */
+const state = { parsing: false, longList: false };
+let applied = '';
+
+export function setHeap(change: Partial<typeof state>): void {
+  Object.assign(state, change);
+  const flags = `--heap-growing-percent=${state.parsing ? 50 : 0} --semi-space-growth-factor=${state.longList && !state.parsing ? 1 : 2}`;
+  if (flags !== applied) setFlagsFromString(flags);
+  applied = flags;
+}

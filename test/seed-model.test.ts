@@ -68,7 +68,7 @@ describe('the seed', () => {
   });
 
   it('counts per month, per year and overall as the contract says', () => {
-    const progress = progressOf(list);
+    const progress = progressOf(list, seedText);
     expect(progress.months.map(({ id, done, total, subtasksDone, subtasksTotal }) => [id, done, total, subtasksDone, subtasksTotal])).toEqual([
       ['2025-11', 1, 1, 0, 0],
       ['2023-06', 1, 1, 0, 0],

@@ -60,7 +60,8 @@ export function listAfterChecks(source: string, list: ReadingList, splices: read
   const months = new Map<Month, Month>();
   for (const month of list.months) {
     // A month none of whose boxes changed is not read (the cached list reads its items on demand).
-    if (!month.checkboxes.some((offset) => states.has(offset))) continue;
+    const { items: itemBoxes, subtasks: subtaskBoxes } = month.checkboxes;
+    if (!itemBoxes.some((offset) => states.has(offset)) && !subtaskBoxes.some((offset) => states.has(offset))) continue;
     const items = update(month.items);
     if (items !== month.items) months.set(month, { ...month, items });
   }

@@ -73,7 +73,10 @@ function checkedMarkOf(text: string, list: ReadingList): string {
   };
   for (const year of list.years) {
     for (const item of flatten(year.items)) count(item.source.checkOffset);
-    for (const month of year.months) month.checkboxes.forEach(count);
+    for (const month of year.months) {
+      month.checkboxes.items.forEach(count);
+      month.checkboxes.subtasks.forEach(count);
+    }
   }
   return lower > done / 2 ? 'x' : done > 0 ? 'X' : 'x';
 }

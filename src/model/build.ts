@@ -40,7 +40,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     const id = monthId(year, month);
     let found = months.get(id);
     if (!found) {
-      found = { id, year, month, heading, headings: [], label: null, items: [], checkboxes: [] };
+      found = { id, year, month, heading, headings: [], label: null, items: [], checkboxes: { items: [], subtasks: [] } };
       months.set(id, found);
       list.months.push(found);
       yearOf(year, null).months.push(found);
@@ -88,7 +88,8 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
       for (const task of hoistTasks(raw)) {
         const item = toItem(task, place, `${month.id}.${month.items.length + 1}`, null, date);
         month.items.push(item);
-        for (const each of flatten([item])) month.checkboxes.push(each.source.checkOffset);
+        month.checkboxes.items.push(item.source.checkOffset);
+        for (const subtask of flatten(item.subtasks)) month.checkboxes.subtasks.push(subtask.source.checkOffset);
       }
     } else if (scope.kind === 'year') {
       const { year } = scope;

@@ -1,4 +1,4 @@
-import { flatten } from './select.js';
+import { checkboxState } from './checkbox.js';
 import type { Item, Month, ReadingList } from './types.js';
 
 export interface Tally {
@@ -31,10 +31,19 @@ export interface ProgressFilter {
 }
 
 /** Counted in place: arrays of items per month and year were most of `progress` on a long list. */
-function count(items: readonly Item[], into: Tally = { done: 0, total: 0 }): Tally {
+function count(items: readonly Item[], into: Tally): Tally {
   for (const item of items) {
     into.total++;
     if (item.done) into.done++;
+  }
+  return into;
+}
+
+/** The same for checkboxes by where they stand in the text: a month's, read without its items. */
+function countBoxes(text: string, offsets: readonly number[], into: Tally = { done: 0, total: 0 }): Tally {
+  for (const offset of offsets) {
+    into.total++;
+    if (checkboxState(text.charAt(offset)) === true) into.done++;
   }
   return into;
 }
@@ -43,28 +52,34 @@ export function monthKey(year: number, month: number): number {
   return year * 12 + month;
 }
 
-function monthProgress(month: Month): MonthProgress {
-  const subtasks: Tally = { done: 0, total: 0 };
-  for (const item of month.items) if (item.subtasks.length > 0) count(flatten(item.subtasks), subtasks);
-  const { done, total } = count(month.items);
+function monthProgress(month: Month, text: string): MonthProgress {
+  const { done, total } = countBoxes(text, month.checkboxes.items);
+  const subtasks = countBoxes(text, month.checkboxes.subtasks);
   return { id: month.id, year: month.year, month: month.month, done, total, subtasksDone: subtasks.done, subtasksTotal: subtasks.total };
 }
 
 /**
  * Top-level items count; subtasks have their own column. Year items count in their year (when the
- * whole year is shown: `--since` in the middle of a year counts only the months it shows).
+ * whole year is shown: `--since` in the middle of a year counts only the months it shows). `text`
+ * is the one the list was read from: whether a box is ticked is read there.
  */
-export function progressOf(list: ReadingList, filter: ProgressFilter = {}): Progress {
+export function progressOf(list: ReadingList, text: string, filter: ProgressFilter = {}): Progress {
   const shown = (month: Month) => (filter.year === undefined || month.year === filter.year) && (filter.since === undefined || monthKey(month.year, month.month) >= filter.since);
-  const months = list.months.filter(shown);
+  const months = new Map(list.months.filter(shown).map((month) => [month, monthProgress(month, text)]));
   const years = list.years
     .filter((year) => (filter.year === undefined || year.year === filter.year) && (filter.since === undefined || monthKey(year.year, 12) >= filter.since))
     .map((year) => {
       const wholeYear = filter.since === undefined || monthKey(year.year, 1) >= filter.since;
-      const tally = count(wholeYear ? year.items : []);
-      for (const month of year.months) if (shown(month)) count(month.items, tally);
+      const tally = count(wholeYear ? year.items : [], { done: 0, total: 0 });
+      for (const month of year.months) {
+        const progress = months.get(month);
+        if (progress) {
+          tally.done += progress.done;
+          tally.total += progress.total;
+        }
+      }
       return { year: year.year, ...tally };
     });
   const total = years.reduce((sum, year) => ({ done: sum.done + year.done, total: sum.total + year.total }), { done: 0, total: 0 });
-  return { months: months.map(monthProgress), years, total };
+  return { months: [...months.values()], years, total };
 }

@@ -50,10 +50,16 @@ export interface Month {
   label: string | null;
   items: Item[];
   /**
-   * Where the checkbox of each of its items and their subtasks stands, in file order: what `done`
-   * needs of every month but the one it changes (the cached list reads a month's items only on demand).
+   * Where its items' checkboxes stand: what `done` needs of every month but the one it changes, and
+   * `progress` of every month (the cached list reads a month's items only on demand).
    */
-  checkboxes: number[];
+  checkboxes: MonthCheckboxes;
+}
+
+/** Offsets of checkboxes in the text: the month's items', and their subtasks' (any depth), each in file order. */
+export interface MonthCheckboxes {
+  items: number[];
+  subtasks: number[];
 }
 
 export interface Year {

@@ -1,6 +1,6 @@
 import { checkboxState } from '../model/checkbox.js';
 import { flatten } from '../model/select.js';
-import type { Entry, Heading, HeadingProblem, Item, Month, ReadingList, Section, Year } from '../model/types.js';
+import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, ReadingList, Section, Year } from '../model/types.js';
 
 /**
  * A whole reading list, stored for the text it was read from and read back only against that same
@@ -131,14 +131,14 @@ class ItemReader {
   }
 
   /** Where the checkboxes of `count` items and their subtasks stand, read without making the items. */
-  checkboxes(count: number, into: number[] = []): number[] {
+  checkboxes(count: number, into: MonthCheckboxes = { items: [], subtasks: [] }, subtasks = false): MonthCheckboxes {
     for (let left = count; left > 0; left--) {
       this.next += CHECKBOX;
-      into.push(this.checkOffset());
+      (subtasks ? into.subtasks : into.items).push(this.checkOffset());
       this.next += NOTE_COUNT - CHECKBOX - 1;
       const notes = this.int();
       this.next += 2 * notes;
-      this.checkboxes(this.int(), into);
+      this.checkboxes(this.int(), into, true);
     }
     return into;
   }
@@ -258,9 +258,9 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
  * wrote is checked by its checksum and key before it is read (store/digest-cache.ts), so a month
  * read late cannot fail where one read at once would not; it still checks where its items end.
  */
-function onDemand(month: Omit<Month, 'items' | 'checkboxes'>, items: () => Item[], checkboxes: () => number[]): Month {
+function onDemand(month: Omit<Month, 'items' | 'checkboxes'>, items: () => Item[], checkboxes: () => MonthCheckboxes): Month {
   let readItems: Item[] | undefined;
-  let readCheckboxes: number[] | undefined;
+  let readCheckboxes: MonthCheckboxes | undefined;
   return Object.defineProperties(month, {
     items: { enumerable: true, get: () => (readItems ??= items()) },
     checkboxes: { enumerable: true, get: () => (readCheckboxes ??= checkboxes()) },

@@ -3,7 +3,7 @@ import { UsageError, UserError } from './errors.js';
 import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
-import { heapDefaults } from './store/heap.js';
+import { heapDefaults } from './heap.js';
 
 export { parserLoaded } from './markdown/load-parser.js';
 

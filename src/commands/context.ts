@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
+import { heapForList } from '../heap.js';
 import { keepKnownList, readListFromText, type ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
-import { heapForList } from '../store/heap.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 

@@ -7,7 +7,7 @@ import type {} from 'micromark-extension-gfm-task-list-item';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import type { Root } from 'mdast';
-import { setHeap } from '../store/heap-flags.js';
+import { setHeap } from '../heap-flags.js';
 
 declare module 'mdast' {
   interface ListItemData {
@@ -51,7 +51,7 @@ function knownDefinitions(identifiers: readonly string[]): MicromarkExtension {
   } } } };
 }
 
-/** A read's parses are over: the heap goes back to what the run had before (store/heap-flags.ts). */
+/** A read's parses are over: the heap goes back to what the run had before (heap-flags.ts). */
 export function parsingDone(): void {
   setHeap({ parsing: false });
 }

@@ -11,8 +11,9 @@ import { setFlagsFromString } from 'node:v8';
  *   the same time.
  * - A long list: V8 doubles the young generation each time much of it survives a collection, and a
  *   list's items all survive until they are printed. At 10,000 items it grew to a quarter of the
- *   peak RSS (list --json 81 -> 66 MiB held at its first size) without making a run faster. Not while
- *   parsing: held there, the collector ran so often that a first read took twice as long.
+ *   peak RSS: held at its first size, `list --json` peaks at 66 MiB, not 81, for a few ms more of
+ *   collection (some 15 ms for `add`, which reads the list twice). Not while parsing: held there,
+ *   the collector ran so often that a first read took twice as long.
  */
 const state = { parsing: false, longList: false };
 let applied = '';

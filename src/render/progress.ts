@@ -36,7 +36,7 @@ export const BAR_WIDTH = 20;
  * earlier row for spans): a long history is printed as stacked tables of this many rows, with the
  * widths one table would have had and no borders where they meet.
  */
-const ROWS_PER_TABLE = 48;
+const ROWS_PER_TABLE = 16;
 const HEAD = ['Month', '', 'Done', '%', 'Progress', 'Subtasks'];
 const NO_TOP = { 'top-left': '', top: '', 'top-mid': '', 'top-right': '' };
 const NO_BOTTOM = { 'bottom-left': '', bottom: '', 'bottom-mid': '', 'bottom-right': '' };

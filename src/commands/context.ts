@@ -32,10 +32,10 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
       const started = Date.now();
       const progress = (done: number, total: number) => {
         // Only a first read of a long list takes this long; say how far it got.
-        if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
+        if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
       };
       const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList, utf8 });
-      if (process.stderr.isTTY && Date.now() - started > 1000) process.stderr.write('\r\u001b[K');
+      if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write('\r\u001b[K');
       if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
       sections = stats.sections;
       return list;

@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from './errors.js';
+import { heapDefaults } from './heap.js';
 import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
-import { heapDefaults } from './heap.js';
 
 export { parserLoaded } from './markdown/load-parser.js';
 

@@ -1,5 +1,5 @@
 import { checkboxState } from './checkbox.js';
-import type { Item, Month, ReadingList } from './types.js';
+import type { Month, ReadingList } from './types.js';
 
 export interface Tally {
   done: number;
@@ -30,16 +30,11 @@ export interface ProgressFilter {
   since?: number;
 }
 
-/** Counted in place: arrays of items per month and year were most of `progress` on a long list. */
-function count(items: readonly Item[], into: Tally): Tally {
-  for (const item of items) {
-    into.total++;
-    if (item.done) into.done++;
-  }
-  return into;
-}
-
-/** The same for checkboxes by where they stand in the text: a month's, read without its items. */
+/**
+ * Done and total of the checkboxes at `offsets`, read in the text: a month's stand in the list
+ * without its items being read. Counted in place: arrays per month and year were most of
+ * `progress` on a long list.
+ */
 function countBoxes(text: string, offsets: readonly number[], into: Tally = { done: 0, total: 0 }): Tally {
   for (const offset of offsets) {
     into.total++;
@@ -70,7 +65,7 @@ export function progressOf(list: ReadingList, text: string, filter: ProgressFilt
     .filter((year) => (filter.year === undefined || year.year === filter.year) && (filter.since === undefined || monthKey(year.year, 12) >= filter.since))
     .map((year) => {
       const wholeYear = filter.since === undefined || monthKey(year.year, 1) >= filter.since;
-      const tally = count(wholeYear ? year.items : [], { done: 0, total: 0 });
+      const tally = countBoxes(text, wholeYear ? year.items.map((item) => item.source.checkOffset) : []);
       for (const month of year.months) {
         const progress = months.get(month);
         if (progress) {

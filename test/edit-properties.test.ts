@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { FIXTURES } from './helpers/corpus.js';
 import { SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
+import { listOf } from './helpers/model.js';
+import { verifyAdded } from '../src/commands/add.js';
 
 beforeAll(() => {
   process.env.XDG_STATE_HOME = tempDir();
@@ -80,6 +82,31 @@ describe('add on any document', () => {
       expect(items.find((item) => item.id === id)).toMatchObject({ title: 'New paper', url: 'https://new.example/a', done: false });
       expect(items.filter((item) => item.id !== id).map(reading)).toEqual(before.map(reading));
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) });
+  });
+});
+
+describe('what add checks before it writes', () => {
+  // The property above accepts a refusal: these are the refusals, on lists read from real text.
+  const request = { title: 'New', url: 'https://new.example', done: false, year: 2024, month: 3, day: 5 };
+  const month = (lines: string) => `# 2024\n\n## 2024-03\n\n${lines}`;
+  const before = month('- [ ] 1 First https://a.example\n- [x] 2 Second\n');
+  const check = async (after: string, id = '2024-03.3') => verifyAdded(await listOf(before), await listOf(after), id, request);
+
+  it('passes the new item read back as given, every other item as before', async () => {
+    await expect(check(month('- [ ] 1 First https://a.example\n- [x] 2 Second\n- [ ] 5 [New](https://new.example)\n'))).resolves.toBeUndefined();
+  });
+  it('refuses a new item that reads otherwise, or is not there', async () => {
+    await expect(check(month('- [ ] 1 First https://a.example\n- [x] 2 Second\n- [ ] 5 [New](https://other.example)\n'))).rejects.toThrow('reads back as given');
+    await expect(check(month('- [ ] 1 First https://a.example\n- [x] 2 Second\n- [ ] 6 [New](https://new.example)\n'))).rejects.toThrow('reads back as given');
+    await expect(check(month('- [ ] 1 First https://a.example\n- [x] 2 Second\n'))).rejects.toThrow('reads back as given');
+  });
+  it('refuses when any other item would read differently, go or come', async () => {
+    const added = '- [ ] 5 [New](https://new.example)\n';
+    await expect(check(month(`- [ ] 1 First https://b.example\n- [x] 2 Second\n${added}`))).rejects.toThrow('change how other items read');
+    await expect(check(month(`- [ ] 1 First https://a.example\n- [ ] 2 Second\n${added}`))).rejects.toThrow('change how other items read');
+    await expect(check(month(`- [ ] 1 First https://a.example\n${added}`), '2024-03.2')).rejects.toThrow('change how other items read');
+    await expect(check(month(`- [ ] 1 First https://a.example\n- [x] 2 Second\n${added}- [ ] 9 Stray\n`))).rejects.toThrow('change how other items read');
+    await expect(check(month(`- [ ] 1 First https://a.example\n  - [x] 2 Second\n${added}`), '2024-03.2')).rejects.toThrow('change how other items read');
   });
 });
 

@@ -52,7 +52,7 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
 }
 
 /** The new item must read back as given, and every other item exactly as before. */
-function verifyAdded(before: ReadingList, after: ReadingList, id: string, request: AddRequest): void {
+export function verifyAdded(before: ReadingList, after: ReadingList, id: string, request: AddRequest): void {
   const now = everyItem(after);
   const added = now.find((item) => item.id === id);
   const expected = { title: request.title, url: request.url, done: request.done };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
 import type { CachedList, DigestCache } from '../model/read-list.js';
@@ -95,9 +95,10 @@ export class FileDigestCache implements DigestCache {
 
   keepList(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {
     // Ticked boxes are read from the text: the bytes of the list they were ticked in serve unchanged,
-    // and so does their checksum (6.5 MB to hash again at 100,000 items).
+    // and so does their checksum (6.5 MB to hash again at 100,000 items). Only the key changes.
     if (tickedFrom && tickedFrom === this.lastRead?.list) {
-      save(this.listPath, key, [this.lastRead.file.payload], this.lastRead.file.sum);
+      const { file } = this.lastRead;
+      if (!rekey(this.listPath, file, key)) save(this.listPath, key, [file.payload], file.sum);
       return;
     }
     const count = Buffer.alloc(SECTIONS_BYTES);
@@ -106,11 +107,14 @@ export class FileDigestCache implements DigestCache {
   }
 }
 
-/** A cache file's payload, and its checksum as the file states it (the payload was checked against it). */
+/** A cache file's payload, its checksum as the file states it (the payload was checked against it), and its header. */
 interface Loaded {
   payload: Buffer;
   sum: string;
+  header: Buffer;
 }
+
+const headerOf = (key: string, sum: string): Buffer => Buffer.from(`${build} ${key} ${sum}\n`, 'latin1');
 
 /**
  * A cache file is `<build> <key> <checksum>\n<payload>`: what it was made by, for which input, and
@@ -132,7 +136,7 @@ function load(path: string, key: string): Loaded | undefined {
       read += more;
     }
     const payload = bytes.subarray(newline + 1, read);
-    return sum === sha1(payload) ? { payload, sum } : undefined;
+    return sum === sha1(payload) ? { payload, sum, header: bytes.subarray(0, newline + 1) } : undefined;
   } catch {
     return undefined;
   } finally {
@@ -147,7 +151,7 @@ function save(path: string, key: string, payload: Buffer[], sum = sha1(...payloa
     // Header and payload written apart: joining them would copy a list of 100,000 items once more.
     const fd = openSync(temp, 'w');
     try {
-      writeAll(fd, Buffer.from(`${build} ${key} ${sum}\n`, 'latin1'));
+      writeAll(fd, headerOf(key, sum));
       for (const part of payload) writeAll(fd, part);
     } finally {
       closeSync(fd);
@@ -156,6 +160,30 @@ function save(path: string, key: string, payload: Buffer[], sum = sha1(...payloa
     prune(join(path, '..'));
   } catch {
     // Read-only or full cache folder: the answer is the same without it.
+  }
+}
+
+/**
+ * Gives the file as it was loaded a new key by writing its header over the old one, which is as long
+ * (a key and a checksum are always 27 characters): copying the payload to a new file and renaming it
+ * over the old one cost a `done` 15 to 25 ms at 100,000 items. False, and nothing written, when the
+ * file is no longer the one loaded. A header torn by a crash matches no text: it is ignored, like
+ * any damaged cache file.
+ */
+function rekey(path: string, loaded: Loaded, key: string): boolean {
+  const header = headerOf(key, loaded.sum);
+  if (header.length !== loaded.header.length) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r+');
+    const found = Buffer.alloc(header.length);
+    readSync(fd, found, 0, found.length, 0);
+    if (!found.equals(loaded.header) || fstatSync(fd).size !== header.length + loaded.payload.length) return false;
+    return writeSync(fd, header, 0, header.length, 0) === header.length;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -43,6 +43,20 @@ function countBoxes(text: string, offsets: readonly number[], into: Tally = { do
   return into;
 }
 
+/**
+ * Each year's months in file order, gathered once: filtered out of all months for each year, they
+ * took 25 ms of `progress` at 100,000 items.
+ */
+export function monthsByYear(progress: Progress): Map<number, MonthProgress[]> {
+  const byYear = new Map<number, MonthProgress[]>();
+  for (const month of progress.months) {
+    const months = byYear.get(month.year);
+    if (months) months.push(month);
+    else byYear.set(month.year, [month]);
+  }
+  return byYear;
+}
+
 export function monthKey(year: number, month: number): number {
   return year * 12 + month;
 }

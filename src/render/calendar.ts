@@ -1,5 +1,5 @@
 import type { Style } from './style.js';
-import type { Progress } from '../model/progress.js';
+import { monthsByYear, type Progress } from '../model/progress.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SHADES = [' ', '░', '▒', '▓', '█'];
@@ -12,9 +12,11 @@ export function renderCalendar(progress: Progress, style: Style): string {
   const busiest = Math.max(0, ...progress.months.map((month) => month.done));
   const level = (done: number) => (done === 0 || busiest === 0 ? 0 : Math.min(4, Math.ceil((done / busiest) * 4)));
   const lines = [`${' '.repeat(6)}${MONTHS.join(' ')}`];
+  const byYear = monthsByYear(progress);
   for (const year of progress.years) {
+    const months = byYear.get(year.year) ?? [];
     const cells = MONTHS.map((_, index) => {
-      const done = progress.months.filter((month) => month.year === year.year && month.month === index + 1).reduce((sum, month) => sum + month.done, 0);
+      const done = months.filter((month) => month.month === index + 1).reduce((sum, month) => sum + month.done, 0);
       const shade = (SHADES[level(done)] ?? ' ').repeat(2);
       return `${level(done) === 4 ? style.green(shade) : shade}  `;
     });

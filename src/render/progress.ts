@@ -1,7 +1,7 @@
 import type { Style } from './style.js';
 import Table from 'cli-table3';
 import { strlen } from 'cli-table3/src/utils.js';
-import type { Progress, Tally } from '../model/progress.js';
+import { monthsByYear, type Progress, type Tally } from '../model/progress.js';
 import { bar, percent } from './bar.js';
 import { sanitize } from './sanitize.js';
 
@@ -15,8 +15,9 @@ interface Row extends Tally {
 /** Months in file order, each year closed by its subtotal, then the total. */
 function rows(progress: Progress, headings: ReadonlyMap<string, string>): Row[] {
   const out: Row[] = [];
+  const byYear = monthsByYear(progress);
   for (const year of progress.years) {
-    for (const month of progress.months.filter((candidate) => candidate.year === year.year)) {
+    for (const month of byYear.get(year.year) ?? []) {
       const heading = sanitize(headings.get(month.id) ?? '');
       out.push({
         kind: 'month', label: month.id, heading: heading === month.id ? '' : heading, done: month.done, total: month.total,

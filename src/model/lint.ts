@@ -81,8 +81,8 @@ function monthOrder(list: ReadingList): Problem[] {
 
 function headingProblems(list: ReadingList): Problem[] {
   const reported = new Set(list.headingProblems.map(({ heading }) => heading.line));
-  const unread = list.headings.filter((heading) => !reported.has(heading.line) && FULL_DATE.test(heading.text)
-    && !list.months.some((month) => month.headings.includes(heading)));
+  const monthHeadings = new Set(list.months.flatMap((month) => month.headings));
+  const unread = list.headings.filter((heading) => !reported.has(heading.line) && FULL_DATE.test(heading.text) && !monthHeadings.has(heading));
   return [
     ...list.headingProblems.map(({ heading, kind }): Problem => (kind === 'month-outside-year'
       ? { line: heading.line, kind, message: `'${heading.text}' names a month, but no year heading stands above it`, severity: 'error' }

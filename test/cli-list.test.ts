@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import stringWidth from 'string-width';
@@ -88,21 +88,17 @@ describe('read list, the built CLI', () => {
     expect(items).toEqual(Array.from({ length: 1500 }, (_, index) => index + 1));
     expect(blocks[0]?.split('\n').at(-1)).toMatch(/\[x\] 2024-02\.1 +last$/);
   });
-  it('gives every line to a reader that keeps it waiting: the run exits early only once its output is written', async () => {
-    // Some 150 KB: more than a pipe holds, so the CLI waits on the reader before it can finish.
+  it('gives every line to a reader that keeps it waiting: the run exits early only once its output is written', () => {
+    // Some 150 KB through a shell pipe (64 KB): the CLI waits on the reader before it can finish.
     const many = Array.from({ length: 3000 }, (_, index) => `- [ ] item ${index + 1}  https://example.com/${index}\n`).join('');
     const file = tempList({ text: `# 2024\n\n## 1月\n${many}` });
     const expected = read(['list', '--file', file]);
     expect(expected.stdout.length).toBeGreaterThan(150_000);
-    const child = spawn(process.execPath, [BIN, 'list', '--file', file], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pause();
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
-    child.stdout.resume();
-    const status = await new Promise((resolveClose) => child.on('close', resolveClose));
-    expect(status).toBe(0);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected.stdout);
+    const slow = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" list --file "$2" | { sleep 0.3; cat; }', process.execPath, BIN, file], {
+      env: cleanEnv(), encoding: 'utf8', maxBuffer: 1 << 24, timeout: 30_000,
+    });
+    expect(slow.status, slow.stderr).toBe(0);
+    expect(slow.stdout).toBe(expected.stdout);
   });
   it('a query that matches nothing exits 1; bad flags exit 2', () => {
     const none = read(['list', 'no-such-thing-anywhere', '--file', SEED]);

@@ -39,7 +39,10 @@ export async function withLock<T>(path: string, work: () => Promise<T>): Promise
       }
     }
     const holder = lockHolder(lockPath);
-    if (holder !== null && !alive(holder)) {
+    // A holder lets go before it exits: one found dead whose lock is gone (or already another's) by
+    // now had just finished, and the lock is free. Only a lock that still names it after its death
+    // was left behind. (Seen once in ten dones at once, after runs began to exit sooner.)
+    if (holder !== null && !alive(holder) && lockHolder(lockPath) === holder) {
       throw new UserError(`${lockPath} was left by process ${holder}, which is no longer running.\nIf no read is running, remove it: rm '${lockPath}'`);
     }
     if (Date.now() > deadline) throw new UserError(`${path} stayed locked by process ${holder ?? '?'} for ${WAIT_MS / 1000} s; try again.`);

@@ -1,4 +1,4 @@
-import { checkboxState } from '../model/checkbox.js';
+import { countBoxes } from '../model/checkbox.js';
 import { newestFirst, readHeadingDate } from '../model/dates.js';
 import { datedItems, flatten } from '../model/select.js';
 import type { Heading, ReadingList } from '../model/types.js';
@@ -64,25 +64,15 @@ function kindsIn(list: ReadingList): HeadingKinds {
  * done). Read off their checkboxes, which a month has without its items being read.
  */
 function checkedMarkOf(text: string, list: ReadingList): string {
-  let lower = 0;
-  let done = 0;
-  // Loops, not a callback per box: a list of 100,000 items has as many.
-  const count = (offsets: readonly number[]) => {
-    for (const offset of offsets) {
-      const mark = text.charAt(offset);
-      if (checkboxState(mark) !== true) continue;
-      done++;
-      if (mark === 'x') lower++;
-    }
-  };
+  const boxes = countBoxes(text, []);
   for (const year of list.years) {
-    count(flatten(year.items).map((item) => item.source.checkOffset));
+    countBoxes(text, flatten(year.items).map((item) => item.source.checkOffset), boxes);
     for (const month of year.months) {
-      count(month.checkboxes.items);
-      count(month.checkboxes.subtasks);
+      countBoxes(text, month.checkboxes.items, boxes);
+      countBoxes(text, month.checkboxes.subtasks, boxes);
     }
   }
-  return lower > done / 2 ? 'x' : done > 0 ? 'X' : 'x';
+  return boxes.lower > boxes.done / 2 ? 'x' : boxes.done > 0 ? 'X' : 'x';
 }
 
 /**

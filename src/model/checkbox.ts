@@ -7,3 +7,26 @@ const CHECKBOX_STATES = new Map([[' ', false], ['\t', false], ['x', true], ['X',
 export function checkboxState(character: string): boolean | undefined {
   return CHECKBOX_STATES.get(character);
 }
+
+/** Checkboxes counted: all, the ticked, and the ticked with a lower-case `x`. */
+export interface BoxCount {
+  total: number;
+  done: number;
+  lower: number;
+}
+
+/**
+ * The checkboxes at `offsets`, read in the text: a month's stand in the list without its items
+ * being read. Counted in place, into one tally: arrays per month and year were most of `progress`
+ * on a long list, and a callback per box most of choosing `done`'s mark.
+ */
+export function countBoxes(text: string, offsets: readonly number[], into: BoxCount = { total: 0, done: 0, lower: 0 }): BoxCount {
+  for (const offset of offsets) {
+    into.total++;
+    const mark = text.charAt(offset);
+    if (checkboxState(mark) !== true) continue;
+    into.done++;
+    if (mark === 'x') into.lower++;
+  }
+  return into;
+}

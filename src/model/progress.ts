@@ -1,4 +1,4 @@
-import { checkboxState } from './checkbox.js';
+import { countBoxes } from './checkbox.js';
 import type { Month, ReadingList } from './types.js';
 
 export interface Tally {
@@ -28,19 +28,6 @@ export interface ProgressFilter {
   year?: number;
   /** `year * 12 + month`: only months from this one on. */
   since?: number;
-}
-
-/**
- * Done and total of the checkboxes at `offsets`, read in the text: a month's stand in the list
- * without its items being read. Counted in place: arrays per month and year were most of
- * `progress` on a long list.
- */
-function countBoxes(text: string, offsets: readonly number[], into: Tally = { done: 0, total: 0 }): Tally {
-  for (const offset of offsets) {
-    into.total++;
-    if (checkboxState(text.charAt(offset)) === true) into.done++;
-  }
-  return into;
 }
 
 /**
@@ -87,7 +74,7 @@ export function progressOf(list: ReadingList, text: string, filter: ProgressFilt
           tally.total += progress.total;
         }
       }
-      return { year: year.year, ...tally };
+      return { year: year.year, done: tally.done, total: tally.total };
     });
   const total = years.reduce((sum, year) => ({ done: sum.done + year.done, total: sum.total + year.total }), { done: 0, total: 0 });
   return { months: [...months.values()], years, total };

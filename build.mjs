@@ -56,42 +56,18 @@ const sameRegexEveryCall = {
 };
 
 /**
- * cli-table3 copies sixteen border characters and two paddings into every cell, each time turning
- * the option's name into camel case anew and filtering an array for its first defined value, and
- * measures the same few strings (bars, counts, percentages) again and again, several times a cell.
- * The same functions, with the names and widths remembered and the first value found without an
- * array; what they return is unchanged (test/progress-lint.test.ts compares the table with an
- * unpatched cli-table3). A cli-table3 whose code reads differently fails the build rather than go
- * unpatched.
+ * `read progress` draws its body as one row of cells many lines long (src/render/progress.ts), and
+ * two of cli-table3's functions are slow for that:
+ * - it measures the same few strings (bars, counts, percentages) again and again, several times a
+ *   line: the widths are remembered;
+ * - each line drawn cut the whole cell to ten columns for a debug message, kept only when its debug
+ *   option is on (read never turns it on): quadratic in a cell's lines, minutes at 100,000 items.
+ * What they draw is unchanged (test/progress-lint.test.ts compares the table with an unpatched
+ * cli-table3). A cli-table3 whose code reads differently fails the build rather than go unpatched.
  */
 const tableFunctions = {
   cell: [
-    [`function setOption(objA, objB, nameB, targetObj) {
-  let nameA = nameB.split('-');
-  if (nameA.length > 1) {
-    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
-    nameA = nameA.join('');
-    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
-  } else {
-    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
-  }
-}`, `const camelNames = new Map();
-function setOption(objA, objB, nameB, targetObj) {
-  let nameA = camelNames.get(nameB);
-  if (nameA === undefined) {
-    const parts = nameB.split('-');
-    if (parts.length > 1) parts[1] = parts[1].charAt(0).toUpperCase() + parts[1].substr(1);
-    nameA = parts.join('');
-    camelNames.set(nameB, nameA);
-  }
-  targetObj[nameA] = nameA !== nameB ? firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]) : firstDefined(objA[nameB], objB[nameB]);
-}`],
-    [`function firstDefined(...args) {
-  return args.filter((v) => v !== undefined && v !== null).shift();
-}`, `function firstDefined(...args) {
-  for (const value of args) if (value !== undefined && value !== null) return value;
-  return undefined;
-}`],
+    ['let content = utils.truncate(this.content, 10, this.truncate);', 'let content = this.content;'],
   ],
   utils: [
     [`function strlen(str) {`, `const widths = new Map();

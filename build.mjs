@@ -59,7 +59,9 @@ const sameRegexEveryCall = {
  * `read progress` draws its body as one row of cells many lines long (src/render/progress.ts), and
  * two of cli-table3's functions are slow for that:
  * - it measures the same few strings (bars, counts, percentages) again and again, several times a
- *   line: the widths are remembered;
+ *   line, through string-width even when they are printable ASCII, one column a character, and a
+ *   cell of many lines line by line again: the widths are remembered, ASCII is counted, and a cell
+ *   is as wide as its widest line;
  * - each line drawn cut the whole cell to ten columns for a debug message, kept only when its debug
  *   option is on (read never turns it on): quadratic in a cell's lines, minutes at 100,000 items.
  * What they draw is unchanged (test/progress-lint.test.ts compares the table with an unpatched
@@ -74,7 +76,15 @@ const tableFunctions = {
 function strlen(str) {
   const text = '' + str;
   let width = widths.get(text);
-  if (width === undefined) widths.set(text, (width = measuredWidth(text)));
+  if (width === undefined) {
+    if (text.includes('\\n')) {
+      width = 0;
+      for (const line of text.split('\\n')) width = Math.max(width, strlen(line));
+    } else {
+      width = /^[ -~]*$/.test(text) ? text.length : measuredWidth(text);
+    }
+    widths.set(text, width);
+  }
   return width;
 }
 

@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { bar, percent } from '../src/render/bar.js';
-import { ROOT, SEED, read, tempList } from './helpers/cli.js';
+import { ROOT, SEED, read, readOnTty, tempList } from './helpers/cli.js';
 
 const progressJson = (args: string[]) => JSON.parse(read(['progress', '--json', ...args]).stdout) as {
   months: { id: string; done: number; total: number; subtasksDone: number; subtasksTotal: number }[];
@@ -98,7 +98,7 @@ describe('read progress', () => {
     expect(lines.at(-2)).toBe("done per month: '  ' none  █ 1");
   });
 
-  it('a long history prints exactly the table of one cli-table3 row per month', () => {
+  it('a long history prints exactly the table of one cli-table3 row per month, in colour too', () => {
     // 11 years of months in mixed heading styles, with and without subtasks: cells of every width.
     const years = Array.from({ length: 11 }, (_, index) => {
       const year = 2030 - index;
@@ -121,7 +121,13 @@ describe('read progress', () => {
       style: { head: [], border: [] },
     });
     oneTable.push(...rows);
-    expect(read(['progress', '--file', file]).stdout).toBe(`${oneTable.toString()}\n`);
+    const plain = read(['progress', '--file', file]).stdout;
+    expect(plain).toBe(`${oneTable.toString()}\n`);
+    // On a terminal each line of a many-line cell carries its own colour, and widths are measured
+    // without it: the same table once the colour is taken out, with colour on every line.
+    const coloured = readOnTty(['progress', '--file', file]).stdout.replace(/\r\n/g, '\n');
+    expect(coloured.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
+    expect(coloured.trimEnd().split('\n').every((line) => line.includes('\u001b['))).toBe(true);
   });
 
   it('fits an 80-column terminal with the seed\'s CJK and emoji headings', () => {

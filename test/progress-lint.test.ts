@@ -124,10 +124,13 @@ describe('read progress', () => {
     const plain = read(['progress', '--file', file]).stdout;
     expect(plain).toBe(`${oneTable.toString()}\n`);
     // On a terminal each line of a many-line cell carries its own colour, and widths are measured
-    // without it: the same table once the colour is taken out, with colour on every line.
-    const coloured = readOnTty(['progress', '--file', file]).stdout.replace(/\r\n/g, '\n');
-    expect(coloured.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
-    expect(coloured.trimEnd().split('\n').every((line) => line.includes('\u001b['))).toBe(true);
+    // without it: the same table once the colour is taken out, with colour on every line. With and
+    // without `CI` set: cli-table3's colour library turns itself off there (CI found that).
+    for (const env of [{}, { CI: 'true' }]) {
+      const coloured = readOnTty(['progress', '--file', file], env).stdout.replace(/\r\n/g, '\n');
+      expect(coloured.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
+      expect(coloured.trimEnd().split('\n').filter((line) => !line.includes('\u001b['))).toEqual([]);
+    }
   });
 
   it('fits an 80-column terminal with the seed\'s CJK and emoji headings', () => {

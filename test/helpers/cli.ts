@@ -52,7 +52,8 @@ function readIfStillThere(path: string): Buffer | undefined {
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   prepareCache();
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'READ_FILE', 'READ_COMMIT', 'READ_NO_CACHE', 'READ_DEBUG']) delete env[key];
+  // CI too: the colour libraries read it, and a test must run the same here and in CI.
+  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'READ_FILE', 'READ_COMMIT', 'READ_NO_CACHE', 'READ_DEBUG']) delete env[key];
   if (cacheMode === 'off') env.READ_NO_CACHE = '1';
   return { ...env, ...extra };
 }

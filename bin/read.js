@@ -5,12 +5,14 @@
 const { createHash } = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
-const { join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const bundle = join(__dirname, '../dist/cli.cjs');
 const { size, mtimeMs } = statSync(bundle);
-const cacheFolder = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'read');
+// As src/store/state-dir.ts has it: a relative $XDG_CACHE_HOME is ignored, as the XDG spec says.
+const xdgCache = process.env.XDG_CACHE_HOME;
+const cacheFolder = join(xdgCache && isAbsolute(xdgCache) ? xdgCache : join(homedir(), '.cache'), 'read');
 // One code cache per command: V8 keeps what the run that made it compiled, and a cache shared by
 // all would hold only the first command's code; every other command would compile its own again on
 // every run (`progress` 18 ms at 10,000 items). The command is the first word that can name one.

@@ -69,6 +69,15 @@ describe('the section cache', () => {
     expect(readdirSync(dirname(file))).toEqual(['read.md']);
   });
 
+  it('takes $XDG_CACHE_HOME only as an absolute path: a relative one is ignored, not made beside the page', () => {
+    const home = tempDir();
+    const file = tempList(SEED);
+    const env = { HOME: home, XDG_CACHE_HOME: 'cache', READ_NO_CACHE: '' };
+    expect(read(['list', '--file', 'read.md'], { env, cwd: dirname(file) }).status).toBe(0);
+    expect(readdirSync(dirname(file))).toEqual(['read.md']);
+    expect(readdirSync(join(home, '.cache', 'read')).some(isListCache)).toBe(true);
+  });
+
   it('done keeps the bytes of the list it ticked, in the same file, which read back right even where a title is a checkbox', () => {
     const cache = tempDir();
     // Titles and notes that are also written inside a checkbox: `x` is in `[x]`, `x]` in `[x] x]`.

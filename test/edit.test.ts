@@ -356,4 +356,15 @@ describe('undo', () => {
     expect(readdirSync(dirname(file))).toEqual(['read.md']);
     expect(existsSync(join(state, 'read/undo'))).toBe(true);
   });
+
+  it('takes $XDG_STATE_HOME only as an absolute path: a relative one is ignored, not made beside the page', () => {
+    const home = tempDir();
+    const file = tempList(SEED);
+    const here = { env: { HOME: home, XDG_STATE_HOME: 'state' }, cwd: dirname(file) };
+    expect(read(['done', '2023-04.3', '--file', 'read.md'], here).status).toBe(0);
+    expect(readdirSync(dirname(file))).toEqual(['read.md']);
+    expect(existsSync(join(home, '.local/state/read/undo'))).toBe(true);
+    expect(read(['undo', '--file', 'read.md'], here).status).toBe(0);
+    expect(readFileSync(file).equals(seed)).toBe(true);
+  });
 });

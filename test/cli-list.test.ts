@@ -117,10 +117,11 @@ describe('read list, the built CLI', () => {
 });
 
 describe('colour and terminal safety', () => {
-  it('colours on a terminal, never with NO_COLOR or --no-color', () => {
+  it('colours on a terminal, never with NO_COLOR, --no-color or TERM=dumb', () => {
     expect(readOnTty(['list', '--file', SEED]).stdout).toContain(`${ESC}[`);
     expect(readOnTty(['list', '--file', SEED], { NO_COLOR: '1' }).stdout).not.toContain(ESC);
     expect(readOnTty(['list', '--file', SEED, '--no-color']).stdout).not.toContain(ESC);
+    for (const args of [['list'], ['progress']]) expect(readOnTty([...args, '--file', SEED], { TERM: 'dumb' }).stdout).not.toContain(ESC);
   });
 
   it('strips escape sequences and control characters that come from the file', () => {

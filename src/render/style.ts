@@ -21,11 +21,14 @@ export interface Style {
 const same: Paint = (text) => text;
 const plain: Style = { level: 0, bold: same, dim: same, green: same, yellow: same, cyan: same, red: same };
 
-/** Colour only on a terminal, never with `NO_COLOR` (any non-empty value) or `--no-color`. */
+/**
+ * Colour only on a terminal that has it (Node reports one bit for `TERM=dumb`), never with
+ * `NO_COLOR` (any non-empty value) or `--no-color`.
+ */
 export function colorLevel({ noColor = false, stream = process.stdout, env = process.env }: OutputOptions): 0 | 1 | 2 | 3 {
   if (noColor || env.NO_COLOR || !stream.isTTY) return 0;
   const depth = stream.getColorDepth?.(env) ?? 4;
-  return depth >= 24 ? 3 : depth >= 8 ? 2 : 1;
+  return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;
 }
 
 /** chalk is loaded only when there is colour to print: piped output pays nothing for it. */

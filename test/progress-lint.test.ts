@@ -124,9 +124,9 @@ describe('read progress', () => {
     const plain = read(['progress', '--file', file]).stdout;
     expect(plain).toBe(`${oneTable.toString()}\n`);
     // On a terminal each line of a many-line cell carries its own colour, and widths are measured
-    // without it: the same table once the colour is taken out, with colour on every line. With and
-    // without `CI` set: cli-table3's colour library turns itself off there (CI found that).
-    for (const env of [{}, { CI: 'true' }]) {
+    // without it: the same table once the colour is taken out, with colour on every line. Also on
+    // GitHub's CI, which Node gives colour and cli-table3's colour library does not (CI found that).
+    for (const env of [{}, { CI: 'true', GITHUB_ACTIONS: 'true' }]) {
       const coloured = readOnTty(['progress', '--file', file], env).stdout.replace(/\r\n/g, '\n');
       expect(coloured.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
       expect(coloured.trimEnd().split('\n').filter((line) => !line.includes('\u001b['))).toEqual([]);

@@ -27,7 +27,7 @@ export async function runProgress(options: ProgressOptions): Promise<void> {
   else if (options.calendar) process.stdout.write(renderCalendar(progress, style));
   else {
     // cli-table3 paints head and border with @colors/colors, which decides on colour by itself (off
-    // wherever CI is set, for one): a table in colour has them in colour too. Loaded only then.
+    // on GitHub's CI, where Node has it): a table in colour has them in colour too. Loaded only then.
     if (style.level > 0) (await import('@colors/colors/safe.js')).enable();
     process.stdout.write(renderProgressTable(progress, headings, style));
   }

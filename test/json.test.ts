@@ -38,5 +38,9 @@ describe('list --json in pieces', () => {
       expect(written.join('')).toBe(whole(...args));
     }
     expect(pieces('read.md', datedItems(long), []).length).toBeGreaterThan(3);
+    // Items handed over one by one as they are read, as `list --json` does month by month.
+    const streamed: string[] = [];
+    writeListJson((text) => streamed.push(text), 'read.md', (function* oneByOne() { yield* datedItems(long); })(), sections);
+    expect(streamed.join('')).toBe(whole('read.md', datedItems(long), sections));
   });
 });

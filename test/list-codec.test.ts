@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ReadingList } from '../src/model/types.js';
-import { packList, unpackList } from '../src/store/list-codec.js';
+import { itemsForOnePass, packList, unpackList } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
@@ -77,5 +77,23 @@ describe('the cached whole list', () => {
     const short = unpackList(Buffer.concat([head, bytes.subarray(4 + Math.ceil(jsonLength / 4) * 4)]), text);
     expect(short.months[1]?.items).toEqual(list.months[1]?.items);
     expect(() => short.months[0]?.items).toThrow(/do not end where the outline says/);
+  });
+
+  it('gives a month\'s items for one pass afresh, without keeping them, until the month holds its own', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const list = await listOf(text);
+    const back = roundTrip(list, text);
+    back.months.forEach((month, index) => {
+      const once = itemsForOnePass(month);
+      expect(once.length).toBeGreaterThan(0);
+      expect(once).toEqual(list.months[index]?.items);
+      // Read again, not kept: new items each pass, until the month's own are read.
+      expect(itemsForOnePass(month)).not.toBe(once);
+      expect(itemsForOnePass(month)[0]).not.toBe(once[0]);
+      const own = month.items;
+      expect(itemsForOnePass(month)).toBe(own);
+    });
+    // A month that was not read from the cache has only its own.
+    for (const month of list.months) expect(itemsForOnePass(month)).toBe(month.items);
   });
 });

@@ -1,10 +1,12 @@
 import { UsageError, UserError } from '../errors.js';
 import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
 import { monthId } from '../model/dates.js';
+import type { Item } from '../model/types.js';
 import { writeListJson } from '../render/json.js';
-import { measuredTexts, renderList, type ListView } from '../render/list.js';
+import { measuredTexts, renderList, surveyMonths, type ListView, type MonthView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
-import { widthFor } from '../render/width.js';
+import { isPlainAscii, widthFor } from '../render/width.js';
+import { itemsForOnePass } from '../store/list-codec.js';
 import { openList, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -43,37 +45,53 @@ function terminalColumns(): number | undefined {
 export async function runList(query: string | undefined, options: ListOptions): Promise<void> {
   const filter = filterFrom(query, options);
   const { list, shownPath } = await openList(options);
+  const years: ListView['years'] = list.years.filter((year) => yearSelected(year, filter)).map((year) => ({
+    year,
+    items: filter.month === undefined ? pruneTree(year.items, filter) : [],
+    months: year.months.filter((month) => monthSelected(month, filter)).map((month): MonthView => ({
+      month,
+      items: () => {
+        const all = itemsForOnePass(month);
+        return { all, shown: pruneTree(all, filter) };
+      },
+    })),
+  }));
+  const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])
+    .map((section) => ({ section, items: pruneTree(section.items, filter) }));
+  const write = (text: string) => process.stdout.write(text);
+
+  if (options.json) {
+    writeListJson(write, shownPath, jsonItems(years, filter), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
+    return;
+  }
+  const columns = terminalColumns();
+  const survey = surveyMonths(years, columns);
   const narrowed = filter.state !== undefined || filter.query !== undefined;
   const view: ListView = {
     all: options.all === true,
-    years: list.years.filter((year) => yearSelected(year, filter)).map((year) => ({
-      year,
-      items: filter.month === undefined ? pruneTree(year.items, filter) : [],
-      months: year.months
-        .filter((month) => monthSelected(month, filter))
-        .map((month) => ({ month, items: pruneTree(month.items, filter) }))
-        .filter(({ items }) => !narrowed || items.length > 0),
-    })).filter(({ items, months }) => !narrowed || items.length > 0 || months.length > 0),
-    sections: (options.all || options.json ? sectionsSelected(list, filter) : [])
-      .map((section) => ({ section, items: pruneTree(section.items, filter) })),
+    years: narrowed
+      ? years.map((year) => ({ ...year, months: year.months.filter(({ month }) => !survey.empty.has(month)) }))
+        .filter(({ items, months }) => items.length > 0 || months.length > 0)
+      : years,
+    sections,
   };
-
-  if (options.json) {
-    const items = view.years.flatMap(({ items: yearItems, months }) => [
-      ...flatten(yearItems),
-      ...months.flatMap(({ items: monthItems }) => flatten(monthItems)),
-    ]).filter((item) => matches(item, filter));
-    const sections = view.sections.map(({ section, items: sectionItems }) => ({ section, items: flatten(sectionItems).filter((item) => matches(item, filter)) }));
-    writeListJson((text) => process.stdout.write(text), shownPath, items, sections);
-    return;
-  }
   const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
   const style = await styleFor({ noColor: options.color === false });
-  const columns = terminalColumns();
-  renderList(view, { style, columns, width: await widthFor(measuredTexts(view, columns)) }, (text) => process.stdout.write(text));
+  const width = await widthFor(survey.plainAscii && measuredTexts(view, columns).every(isPlainAscii));
+  renderList(view, { style, columns, width, survey }, write);
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);
+  }
+}
+
+/** The items `--json` lists, flat and in file order, read month by month as they are written. */
+function* jsonItems(years: ListView['years'], filter: ItemFilter): Generator<Item> {
+  for (const { items, months } of years) {
+    for (const item of flatten(items)) if (matches(item, filter)) yield item;
+    for (const { month } of months) {
+      for (const item of flatten(itemsForOnePass(month))) if (matches(item, filter)) yield item;
+    }
   }
 }

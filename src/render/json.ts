@@ -16,9 +16,10 @@ const EMPTY_ITEMS = '"items": []';
 /**
  * `list --json`, handed to `write` in pieces that join up to exactly `json()` of the whole document:
  * the items a few hundred at a time, so that 100,000 of them never make one string of 30 MB
- * (60 MB as UTF-16, and the bytes again to write it).
+ * (60 MB as UTF-16, and the bytes again to write it). `items` is read as it is written: a long
+ * list's need not all stand in memory at once.
  */
-export function writeListJson(write: (text: string) => void, file: string, items: readonly Item[], sections: readonly { section: Section; items: readonly Item[] }[]): void {
+export function writeListJson(write: (text: string) => void, file: string, items: Iterable<Item>, sections: readonly { section: Section; items: readonly Item[] }[]): void {
   const rest = json({
     file,
     items: [],
@@ -28,16 +29,19 @@ export function writeListJson(write: (text: string) => void, file: string, items
   });
   // The first `"items": []` is the document's own: the file name before it is a JSON string, whose quotes are escaped.
   const at = rest.indexOf(EMPTY_ITEMS);
-  if (items.length === 0) {
-    write(rest);
-    return;
+  let piece: Item[] = [];
+  let pieces = 0;
+  const flush = () => {
+    const text = JSON.stringify({ items: piece.map(itemJson) }, null, 2);
+    write(`${pieces++ === 0 ? `${rest.slice(0, at)}"items": [\n` : ',\n'}${text.slice(OPEN_ITEMS.length, -CLOSE_ITEMS.length)}`);
+    piece = [];
+  };
+  for (const item of items) {
+    piece.push(item);
+    if (piece.length === ITEMS_PER_PIECE) flush();
   }
-  write(`${rest.slice(0, at)}"items": [\n`);
-  for (let start = 0; start < items.length; start += ITEMS_PER_PIECE) {
-    const piece = JSON.stringify({ items: items.slice(start, start + ITEMS_PER_PIECE).map(itemJson) }, null, 2);
-    write(`${start > 0 ? ',\n' : ''}${piece.slice(OPEN_ITEMS.length, -CLOSE_ITEMS.length)}`);
-  }
-  write(`\n  ]${rest.slice(at + EMPTY_ITEMS.length)}`);
+  if (piece.length > 0) flush();
+  write(pieces === 0 ? rest : `\n  ]${rest.slice(at + EMPTY_ITEMS.length)}`);
 }
 
 export function progressJson(progress: Progress): string {

@@ -1,14 +1,24 @@
 import type { Style } from './style.js';
 import type { Entry, Item, Month, Section, Year } from '../model/types.js';
 import { sanitize } from './sanitize.js';
-import type { Width } from './width.js';
+import { isPlainAscii, type Width } from './width.js';
 
 /** What `read list` shows, already filtered. */
 export interface ListView {
-  years: { year: Year; items: Item[]; months: { month: Month; items: Item[] }[] }[];
+  years: { year: Year; items: Item[]; months: MonthView[] }[];
   sections: { section: Section; items: Item[] }[];
   /** Notes and plain entries too (`--all`). */
   all: boolean;
+}
+
+/**
+ * A month as shown. Its items are read for each pass over the list (where the cache allows, afresh
+ * and not kept), so that a long list's never all stand in memory at once.
+ */
+export interface MonthView {
+  month: Month;
+  /** Every item of the month, and those shown. */
+  items(): { all: readonly Item[]; shown: Item[] };
 }
 
 export interface RenderOptions {
@@ -16,14 +26,44 @@ export interface RenderOptions {
   /** Terminal width; lines are cut to it. Undefined off a terminal: nothing is cut. */
   columns?: number;
   width: Width;
+  /** What a pass over the months found. */
+  survey: Survey;
+}
+
+/** What the pass over the months before printing finds. */
+export interface Survey {
+  /** Months with nothing to show under the filter. */
+  empty: Set<Month>;
+  /** The widest id of a month's item, with its indent: a month's ids are ASCII (`2023-04.3.1`). */
+  idColumn: number;
+  /** On a terminal, whether every text of the months' items that may be cut is printable ASCII. */
+  plainAscii: boolean;
+}
+
+/** The first pass over the months: what the second, which prints them, needs to know first. */
+export function surveyMonths(years: ListView['years'], columns: number | undefined): Survey {
+  const survey: Survey = { empty: new Set(), idColumn: 0, plainAscii: true };
+  const visit = (item: Item, depth: number) => {
+    survey.idColumn = Math.max(survey.idColumn, depth * 2 + item.id.length);
+    if (columns !== undefined && survey.plainAscii) survey.plainAscii = [item.title, item.url ?? '', ...item.notes].every(isPlainAscii);
+  };
+  for (const { months } of years) {
+    for (const monthView of months) {
+      const { shown } = monthView.items();
+      if (shown.length === 0) survey.empty.add(monthView.month);
+      eachRow(shown, visit);
+    }
+  }
+  return survey;
 }
 
 /**
- * What `renderList` measures: on a terminal every text it may cut; off one only ids, and an item's
- * id is its year's, month's or section's with numbers after it, so those few stand for them all.
+ * What `renderList` measures besides the months' items: on a terminal every text it may cut; off
+ * one only ids, and an item's id is its year's or section's with numbers after it, so those few
+ * stand for them all.
  */
 export function measuredTexts(view: ListView, columns: number | undefined): string[] {
-  const texts: string[] = view.years.flatMap(({ year, months }) => [String(year.year), ...months.map(({ month }) => month.id)]);
+  const texts: string[] = view.years.map(({ year }) => String(year.year));
   for (const { section } of view.sections) texts.push(section.id);
   if (columns === undefined) return texts;
   const visit = (items: readonly Item[]): void => {
@@ -32,10 +72,7 @@ export function measuredTexts(view: ListView, columns: number | undefined): stri
       visit(item.subtasks);
     }
   };
-  for (const { items, months } of view.years) {
-    visit(items);
-    for (const month of months) visit(month.items);
-  }
+  for (const { items } of view.years) visit(items);
   for (const { section, items } of view.sections) {
     visit(items);
     for (const entry of section.entries) texts.push(entry.title, entry.url ?? '');
@@ -67,15 +104,12 @@ const PIECES_PER_WRITE = 4096;
  * and throw away.
  */
 // Loops, not spreads: a list of 100,000 items would overflow the arguments of `push(...)`/`max(...)`.
-export function renderList(view: ListView, { style, columns, width }: RenderOptions, write: (text: string) => void): void {
-  let idColumn = 0;
+export function renderList(view: ListView, { style, columns, width, survey }: RenderOptions, write: (text: string) => void): void {
+  let idColumn = survey.idColumn;
   const measure = (item: Item, depth: number) => {
     idColumn = Math.max(idColumn, depth * 2 + width.of(sanitize(item.id)));
   };
-  for (const { items, months } of view.years) {
-    eachRow(items, measure);
-    for (const { items: monthItems } of months) eachRow(monthItems, measure);
-  }
+  for (const { items } of view.years) eachRow(items, measure);
   for (const { items } of view.sections) eachRow(items, measure);
 
   const out: string[] = [];
@@ -110,11 +144,12 @@ export function renderList(view: ListView, { style, columns, width }: RenderOpti
     block(style.bold(String(year.year)));
     itemLines(items);
     for (const { month, items: monthItems } of months) {
+      const { all, shown } = monthItems();
       const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
       let doneCount = 0;
-      for (const item of month.items) if (item.done) doneCount++;
-      out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${doneCount}/${month.items.length}`)}`, '\n');
-      itemLines(monthItems);
+      for (const item of all) if (item.done) doneCount++;
+      out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${doneCount}/${all.length}`)}`, '\n');
+      itemLines(shown);
     }
   }
   for (const { section, items } of view.sections) {

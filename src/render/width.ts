@@ -9,7 +9,7 @@ export interface Width {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-function isPlainAscii(text: string): boolean {
+export function isPlainAscii(text: string): boolean {
   return PRINTABLE_ASCII.test(text);
 }
 
@@ -36,9 +36,6 @@ const asciiWidth = widthFrom((text) => text.length);
  * `string-width` costs about 30 ms to load (Unicode tables, a segmenter), a third of a warm run:
  * it is loaded only when some text to measure is not plain ASCII.
  */
-export async function widthFor(texts: Iterable<string>): Promise<Width> {
-  for (const text of texts) {
-    if (!isPlainAscii(text)) return widthFrom((await import('string-width')).default);
-  }
-  return asciiWidth;
+export async function widthFor(plainAscii: boolean): Promise<Width> {
+  return plainAscii ? asciiWidth : widthFrom((await import('string-width')).default);
 }

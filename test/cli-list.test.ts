@@ -120,6 +120,8 @@ describe('colour and terminal safety', () => {
   it('colours on a terminal, never with NO_COLOR, --no-color or TERM=dumb', () => {
     expect(readOnTty(['list', '--file', SEED]).stdout).toContain(`${ESC}[`);
     expect(readOnTty(['list', '--file', SEED], { NO_COLOR: '1' }).stdout).not.toContain(ESC);
+    // no-color.org: an empty NO_COLOR is not set.
+    expect(readOnTty(['list', '--file', SEED], { NO_COLOR: '' }).stdout).toContain(`${ESC}[`);
     expect(readOnTty(['list', '--file', SEED, '--no-color']).stdout).not.toContain(ESC);
     for (const args of [['list'], ['progress']]) expect(readOnTty([...args, '--file', SEED], { TERM: 'dumb' }).stdout).not.toContain(ESC);
   });

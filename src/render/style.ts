@@ -27,7 +27,8 @@ const plain: Style = { level: 0, bold: same, dim: same, green: same, yellow: sam
  */
 export function colorLevel({ noColor = false, stream = process.stdout, env = process.env }: OutputOptions): 0 | 1 | 2 | 3 {
   if (noColor || env.NO_COLOR || !stream.isTTY) return 0;
-  const depth = stream.getColorDepth?.(env) ?? 4;
+  // Node takes an empty NO_COLOR for one; no-color.org says it is not set.
+  const depth = stream.getColorDepth?.({ ...env, NO_COLOR: undefined }) ?? 4;
   return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;
 }
 

@@ -53,7 +53,7 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   prepareCache();
   const env: NodeJS.ProcessEnv = { ...process.env };
   // CI too: the colour libraries read it, and a test must run the same here and in CI.
-  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'READ_FILE', 'READ_COMMIT', 'READ_NO_CACHE', 'READ_DEBUG']) delete env[key];
+  for (const key of ['NO_COLOR', 'NODE_DISABLE_COLORS', 'FORCE_COLOR', 'CI', 'READ_FILE', 'READ_COMMIT', 'READ_NO_CACHE', 'READ_DEBUG']) delete env[key];
   if (cacheMode === 'off') env.READ_NO_CACHE = '1';
   return { ...env, ...extra };
 }

@@ -7,7 +7,7 @@ import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
-const isListCache = (name: string) => name.endsWith('.json') || name.endsWith('.list');
+const isListCache = (name: string) => name.endsWith('.sections') || name.endsWith('.list');
 
 describe('the section cache', () => {
   it('parses every section once, then none; a hand edit re-parses only its section', () => {
@@ -65,7 +65,7 @@ describe('the section cache', () => {
     // The digests of its sections, and the whole list built from them.
     const kept = readdirSync(join(cache, 'read')).filter(isListCache).sort();
     expect(kept).toHaveLength(2);
-    expect(kept[1]).toBe((kept[0] ?? '').replace(/\.json$/, '.list'));
+    expect(kept[1]).toBe((kept[0] ?? '').replace(/\.list$/, '.sections'));
     expect(readdirSync(dirname(file))).toEqual(['read.md']);
   });
 

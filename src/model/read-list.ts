@@ -11,8 +11,11 @@ export interface DigestCache {
   key(...parts: (string | Uint8Array)[]): string;
   get(key: string): SectionDigest | undefined;
   set(key: string, digest: SectionDigest): void;
-  /** Called once every section is read, before the model is built: the cache's own copies can go. */
-  flush?(): void;
+  /**
+   * Called once every section is read, before the model is built: the cache's own copies can go.
+   * `keepUnused` after reading only some of a file's sections: the others are still the file's.
+   */
+  flush?(options?: { keepUnused?: boolean }): void;
   /** The list last built from the input that gave `key`: an unchanged file needs no section at all. */
   lastList?(key: string, text: string): CachedList | undefined;
   /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */

@@ -30,8 +30,8 @@ function sha1(...parts: (string | Uint8Array)[]): string {
  * used by the last run are kept, so the cache never outgrows its list.
  */
 export class FileDigestCache implements DigestCache {
-  /** Packed as read from the file, on first use: an unchanged list never needs them. */
-  private packedDigests: Map<string, PackedDigest> | undefined;
+  /** Each digest's line in the file, found on first use: an unchanged list never needs them. */
+  private lines: Map<string, Buffer> | undefined;
   private readonly entries = new Map<string, SectionDigest>();
   private readonly used = new Set<string>();
   private dirty = false;
@@ -42,26 +42,23 @@ export class FileDigestCache implements DigestCache {
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
     const name = sha1(listPath);
-    return new FileDigestCache(join(cacheDir(env), `${name}.json`), join(cacheDir(env), `${name}.list`));
+    return new FileDigestCache(join(cacheDir(env), `${name}.sections`), join(cacheDir(env), `${name}.list`));
   }
 
   key(...parts: (string | Uint8Array)[]): string {
     return sha1(...parts);
   }
 
-  private get packed(): Map<string, PackedDigest> {
-    if (!this.packedDigests) {
-      const loaded = load(this.path, '');
-      this.packedDigests = new Map(loaded ? JSON.parse(loaded.payload.toString('utf8')) as [string, PackedDigest][] : []);
-    }
-    return this.packedDigests;
+  private get stored(): Map<string, Buffer> {
+    this.lines ??= digestLines(load(this.path, '')?.payload);
+    return this.lines;
   }
 
   get(key: string): SectionDigest | undefined {
     let digest = this.entries.get(key);
-    const packed = digest ? undefined : this.packed.get(key);
-    if (packed) {
-      digest = unpackDigest(packed);
+    const line = digest ? undefined : this.stored.get(key);
+    if (line) {
+      digest = unpackDigest(JSON.parse(line.toString('utf8', KEY_LENGTH + 1)) as PackedDigest);
       this.entries.set(key, digest);
     }
     if (digest) this.used.add(key);
@@ -74,11 +71,15 @@ export class FileDigestCache implements DigestCache {
     this.dirty = true;
   }
 
-  /** Writes what changed; a cache that cannot be written is no error, only slower next time. */
-  flush(): void {
-    if (!this.dirty && this.used.size === this.packed.size) return;
-    const entry = (key: string) => this.packed.get(key) ?? packDigest(this.entries.get(key) as SectionDigest);
-    save(this.path, '', [Buffer.from(JSON.stringify([...this.used].map((key) => [key, entry(key)])), 'utf8')]);
+  /**
+   * Writes what changed; a cache that cannot be written is no error, only slower next time. The
+   * digests this run did not use go, unless `keepUnused`: a run that read only some sections.
+   */
+  flush({ keepUnused = false } = {}): void {
+    if (!this.dirty && (keepUnused || this.used.size === this.stored.size)) return;
+    const keys = keepUnused ? new Set([...this.stored.keys(), ...this.used]) : this.used;
+    const line = (key: string) => this.stored.get(key) ?? Buffer.from(`${key} ${JSON.stringify(packDigest(this.entries.get(key) as SectionDigest))}\n`, 'utf8');
+    save(this.path, '', [Buffer.concat([...keys].map(line))]);
   }
 
   lastList(key: string, text: string): CachedList | undefined {
@@ -105,6 +106,21 @@ export class FileDigestCache implements DigestCache {
     count.writeUInt32LE(sections);
     save(this.listPath, key, [count, packList(list, text)]);
   }
+}
+
+/** Keys are base64url SHA-1: 27 characters, then a space and the packed digest as JSON. */
+const KEY_LENGTH = 27;
+const NEWLINE = 10;
+
+/** The digests file holds a line per digest: only the ones asked for are decoded. */
+function digestLines(payload: Buffer | undefined): Map<string, Buffer> {
+  const lines = new Map<string, Buffer>();
+  for (let start = 0; payload && start < payload.length;) {
+    const end = payload.indexOf(NEWLINE, start) + 1 || payload.length;
+    lines.set(payload.toString('latin1', start, start + KEY_LENGTH), payload.subarray(start, end));
+    start = end;
+  }
+  return lines;
 }
 
 /** A cache file's payload, its checksum as the file states it (the payload was checked against it), and its header. */
@@ -189,7 +205,7 @@ function rekey(path: string, loaded: Loaded, key: string): boolean {
 
 /** Keeps the cache folder bounded: the lists used most recently stay. */
 function prune(folder: string): void {
-  const files = readdirSync(folder).filter((name) => name.endsWith('.json') || name.endsWith('.list'));
+  const files = readdirSync(folder).filter((name) => name.endsWith('.sections') || name.endsWith('.list'));
   if (files.length <= KEPT_FILES) return;
   const byAge = files.map((name) => ({ name, mtime: statSync(join(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
   for (const { name } of byAge.slice(KEPT_FILES)) unlinkSync(join(folder, name));

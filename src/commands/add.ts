@@ -2,6 +2,7 @@ import { UsageError, UserError } from '../errors.js';
 import { planAdd, type AddRequest } from '../edit/add.js';
 import { isSingleLine } from '../markdown/escape.js';
 import { everyItem } from '../model/resolve.js';
+import { mayHaveUrl } from '../store/list-codec.js';
 import type { Item, ReadingList } from '../model/types.js';
 import { editList, type EditOptions } from './edit-session.js';
 
@@ -42,7 +43,7 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
   }
   let id = '';
   await editList(options, ({ file, list, style }) => {
-    const twins = request.url === null ? [] : everyItem(list).filter((item) => item.url === request.url);
+    const twins = request.url === null || !mayHaveUrl(list, request.url) ? [] : everyItem(list).filter((item) => item.url === request.url);
     for (const twin of twins) process.stderr.write(`warning: ${request.url} is already in the file as ${twin.id}; adding it again.\n`);
     const plan = planAdd(file.text, list, style, request);
     id = plan.id;

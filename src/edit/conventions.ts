@@ -75,30 +75,52 @@ function checkedMarkOf(text: string, list: ReadingList): string {
   return boxes.lower > boxes.done / 2 ? 'x' : boxes.done > 0 ? 'X' : 'x';
 }
 
+/** A value worked out when first asked for, then kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /**
- * What checking a box needs is read at once; the rest (how to lay out new lines, which only `add`
- * needs) when first asked for: on a long list it is a scan of every heading and item.
+ * Each convention is read off the file when first asked for, and only that one: on a long list some
+ * are a scan of every item, and adding to a month that has items needs none of those.
  */
 export function conventionsOf(file: { readonly text: string; readonly eol: Conventions['eol'] }, list: ReadingList): Conventions {
   const { text } = file;
-  let computed: Layout | undefined;
-  const layout = () => (computed ??= layoutFrom(text, list));
+  const checkedMark = once(() => checkedMarkOf(text, list));
+  const doneStamps = once(() => text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text));
+  const dayPadded = once(() => /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text));
+  const bullet = once(() => mostCommon(datedItems(list).filter((item) => item.parent === null).map((item) => bulletOf(item.source.marker)), '-'));
+  const newestFirst = once(() => orderOf(list));
+  const gaps = once(() => gapsOf(text, list));
   return {
     get eol() { return file.eol; },
-    checkedMark: checkedMarkOf(text, list),
-    doneStamps: text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text),
-    get dayPadded() { return layout().dayPadded; },
-    get bullet() { return layout().bullet; },
-    get newestFirst() { return layout().newestFirst; },
-    get gaps() { return layout().gaps; },
-    get templates() { return layout().templates; },
+    get checkedMark() { return checkedMark(); },
+    get doneStamps() { return doneStamps(); },
+    get dayPadded() { return dayPadded(); },
+    get bullet() { return bullet(); },
+    get newestFirst() { return newestFirst(); },
+    get gaps() { return gaps(); },
+    get templates() {
+      const { years, months, days } = headingKinds(list);
+      return { year: years[0]?.heading, month: months[0]?.heading, day: days[0]?.heading };
+    },
   };
 }
 
-type Layout = Omit<Conventions, 'eol' | 'checkedMark' | 'doneStamps'>;
+/** Which way the file's years, months and days run; a kind with fewer than two goes as the others. */
+function orderOf(list: ReadingList): Conventions['newestFirst'] {
+  const { years, months, days } = headingKinds(list);
+  const order = {
+    years: newestFirst(years.map(({ key }) => key)),
+    months: newestFirst(months.map(({ key }) => key)),
+    days: newestFirst(days.map(({ key }) => key)),
+  };
+  const fallback = order.months ?? order.years ?? order.days ?? true;
+  return { years: order.years ?? fallback, months: order.months ?? fallback, days: order.days ?? fallback };
+}
 
-function layoutFrom(text: string, list: ReadingList): Layout {
-  const items = datedItems(list);
+function gapsOf(text: string, list: ReadingList): Conventions['gaps'] {
   const { years, months, days } = headingKinds(list);
   const headingLines = new Set(list.headings.map((heading) => heading.line));
   const startOf = (heading: Heading) => lineStart(text, heading.start);
@@ -111,25 +133,13 @@ function layoutFrom(text: string, list: ReadingList): Layout {
     .filter(({ heading }) => above(heading) === kind)
     .map(({ heading }) => blankLinesBefore(text, startOf(heading)));
   const firstItemLines = new Set(list.months.map((month) => month.items[0]?.line));
-  const order = {
-    years: newestFirst(years.map(({ key }) => key)),
-    months: newestFirst(months.map(({ key }) => key)),
-    days: newestFirst(days.map(({ key }) => key)),
-  };
-  const fallback = order.months ?? order.years ?? order.days ?? true;
   return {
-    dayPadded: /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text),
-    bullet: mostCommon(items.filter((item) => item.parent === null).map((item) => bulletOf(item.source.marker)), '-'),
-    newestFirst: { years: order.years ?? fallback, months: order.months ?? fallback, days: order.days ?? fallback },
-    gaps: {
-      year: mostCommon(years.slice(1).map(({ heading }) => blankLinesBefore(text, startOf(heading))), 1),
-      month: mostCommon(gapsAbove(months, 'content'), 1),
-      day: mostCommon(gapsAbove(days, 'content'), 1),
-      yearToMonth: mostCommon(gapsAbove(months, 'heading'), 1),
-      headingToItem: mostCommon([...months, ...days].map(({ heading }) => heading)
-        .filter((heading) => firstItemLines.has(heading.line + blankLinesAfter(text, lineEnd(text, heading.end)) + 1))
-        .map((heading) => blankLinesAfter(text, lineEnd(text, heading.end))), 0),
-    },
-    templates: { year: years[0]?.heading, month: months[0]?.heading, day: days[0]?.heading },
+    year: mostCommon(years.slice(1).map(({ heading }) => blankLinesBefore(text, startOf(heading))), 1),
+    month: mostCommon(gapsAbove(months, 'content'), 1),
+    day: mostCommon(gapsAbove(days, 'content'), 1),
+    yearToMonth: mostCommon(gapsAbove(months, 'heading'), 1),
+    headingToItem: mostCommon([...months, ...days].map(({ heading }) => heading)
+      .filter((heading) => firstItemLines.has(heading.line + blankLinesAfter(text, lineEnd(text, heading.end)) + 1))
+      .map((heading) => blankLinesAfter(text, lineEnd(text, heading.end))), 0),
   };
 }

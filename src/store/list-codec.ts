@@ -250,7 +250,22 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   }));
   reader.endsAt(ints.length);
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
-  return { years, months, sections, headings, headingProblems };
+  const list = { years, months, sections, headings, headingProblems };
+  stringsOf.set(list, { text, table: strings });
+  return list;
+}
+
+/** Where a cached list's item strings come from: slices of its text, or its table. */
+const stringsOf = new WeakMap<ReadingList, { text: string; table: readonly string[] }>();
+
+/**
+ * False when no item of `list` can have `url`. A list read from the cache knows without reading its
+ * items: each string of theirs is a slice of the text or in the list's table, so a url in neither
+ * is no item's. Any other list may have it.
+ */
+export function mayHaveUrl(list: ReadingList, url: string): boolean {
+  const strings = stringsOf.get(list);
+  return !strings || strings.text.includes(url) || strings.table.includes(url);
 }
 
 /** How to read a cached month's items without keeping them: see `itemsForOnePass`. */

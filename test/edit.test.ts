@@ -193,6 +193,18 @@ describe('add', () => {
     expect(byId(file, '2023-04.8')?.url).toBe('https://docs.github.com/zh/rest');
   });
 
+  it('warns as well when the url is written otherwise in the file, and the list is read from the cache', () => {
+    // An escape, an entity and a bare www link: the url the item has is not written out in the text.
+    const file = tempList({ text: '# 2024\n## 3月\n- [ ] [a](https://a.example/x\\_y)\n- [ ] [b](https://b.example/?p=1&amp;q=2)\n- [ ] see www.c.example\n' });
+    const warned = (url: string) => {
+      run(['list', '--file', file]);
+      return run(['add', 'again', url, '--date', '2024-03', '--file', file]).stderr;
+    };
+    expect(warned('https://a.example/x_y')).toContain('already in the file as 2024-03.1');
+    expect(warned('https://b.example/?p=1&q=2')).toContain('already in the file as 2024-03.2');
+    expect(warned('http://www.c.example')).toContain('already in the file as 2024-03.3');
+  });
+
   it('refuses a title with a line break (exit 2) and a bad date, writing nothing', () => {
     const file = tempList(SEED);
     expect(run(['add', 'two\nlines', '--file', file]).status).toBe(2);

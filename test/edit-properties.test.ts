@@ -6,7 +6,7 @@ import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { FIXTURES } from './helpers/corpus.js';
 import { SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
 import { listOf } from './helpers/model.js';
-import { verifyAdded } from '../src/commands/add.js';
+import { verifyAdded } from '../src/commands/add-check.js';
 
 beforeAll(() => {
   process.env.XDG_STATE_HOME = tempDir();

@@ -1,9 +1,9 @@
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { checkAdded } from './add-check.js';
 import { planAdd, type AddRequest } from '../edit/add.js';
 import { isSingleLine } from '../markdown/escape.js';
 import { everyItem } from '../model/resolve.js';
 import { mayHaveUrl } from '../store/list-codec.js';
-import type { Item, ReadingList } from '../model/types.js';
 import { editList, type EditOptions } from './edit-session.js';
 
 export interface AddOptions extends EditOptions {
@@ -22,10 +22,6 @@ export function parseAddDate(date: string | undefined, now = new Date()): Pick<A
   }
   return { year, month, day };
 }
-
-/** What must stay the same for every other item when one is added. */
-const readsTheSame = (a: Item, b: Item): boolean => a.year === b.year && a.month === b.month && a.day === b.day
-  && a.title === b.title && a.url === b.url && a.done === b.done && (a.parent === null) === (b.parent === null);
 
 export async function runAdd(title: string, url: string | undefined, options: AddOptions): Promise<void> {
   if (!isSingleLine(title) || (url !== undefined && !isSingleLine(url))) throw new UsageError('a title or url cannot hold a line break');
@@ -47,22 +43,7 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
     for (const twin of twins) process.stderr.write(`warning: ${request.url} is already in the file as ${twin.id}; adding it again.\n`);
     const plan = planAdd(file.text, list, style, request);
     id = plan.id;
-    return { splices: [plan.splice], message: `add ${plan.id}  ${request.title}`, verify: (_text, after) => verifyAdded(list, after, plan.id, request) };
+    return { splices: [plan.splice], message: `add ${plan.id}  ${request.title}`, verify: (after, read) => checkAdded({ before: file.text, after }, list, plan, request, read) };
   });
   process.stdout.write(`${id}\n`);
-}
-
-/** The new item must read back as given, and every other item exactly as before. */
-export function verifyAdded(before: ReadingList, after: ReadingList, id: string, request: AddRequest): void {
-  const now = everyItem(after);
-  const added = now.find((item) => item.id === id);
-  const expected = { title: request.title, url: request.url, done: request.done };
-  if (!added || added.title !== expected.title || added.url !== expected.url || added.done !== expected.done || (request.day !== null && added.day !== request.day)) {
-    throw new UserError(`could not write this item so that it reads back as given; nothing was written.\nPlease add it by hand${added ? ` (it would read as: ${JSON.stringify({ title: added.title, url: added.url, day: added.day })})` : ''}.`);
-  }
-  const was = everyItem(before);
-  // Side by side, the new item skipped: every other item must read as the one in its place before.
-  let index = 0;
-  const same = now.length === was.length + 1 && now.every((item) => item === added || readsTheSame(item, was[index++] as Item));
-  if (!same) throw new UserError('adding here would change how other items read; nothing was written. Please add it by hand.');
 }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { heapForList } from '../heap.js';
-import { keepKnownList, readListFromText, type ReadOptions } from '../model/read-list.js';
+import type { SectionDigest } from '../model/digest.js';
+import { keepKnownList, readListFromText, readSections, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
@@ -18,6 +19,8 @@ export interface GlobalOptions {
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
   read(text: string, options?: Pick<ReadOptions, 'keepList' | 'utf8'>): Promise<ReadingList>;
+  /** Sections' digests, for a file that defines no links: see `readSections`. */
+  sections(sources: readonly string[]): Promise<SectionDigest[]>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
   known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: Uint8Array }): void;
 }
@@ -27,6 +30,9 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
   const debug = (process.env.READ_DEBUG ?? '').split(',').includes('parse');
   // A list known without a read has the sections of the text it was derived from.
   let sections = 0;
+  const report = (stats: ReadStats) => {
+    if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
+  };
   return {
     async read(text, { keepList, utf8 } = {}) {
       const started = Date.now();
@@ -36,9 +42,14 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
       };
       const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList, utf8 });
       if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write('\r\u001b[K');
-      if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
+      report(stats);
       sections = stats.sections;
       return list;
+    },
+    async sections(sources) {
+      const { digests, stats } = await readSections(sources, cache);
+      report(stats);
+      return digests;
     },
     known(text, list, how) {
       if (cache) keepKnownList(cache, text, list, sections, how);

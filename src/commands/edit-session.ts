@@ -9,7 +9,7 @@ import { readJournal, sha256, writeJournal } from '../store/journal.js';
 import { joinList, textBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
-import { listReader, loadList, shownPath, type GlobalOptions } from './context.js';
+import { listReader, loadList, shownPath, type GlobalOptions, type ListReader } from './context.js';
 import { commitList, wantsCommit } from './git-commit.js';
 
 export interface EditOptions extends GlobalOptions {
@@ -30,7 +30,13 @@ export interface EditPlan {
   /** What the edit did, for the undo history and the commit: `done 2023-04.3  研究 …`. */
   message: string;
   /** Checks the edited text before it is written; throws to refuse. */
-  verify?: (text: string, list: ReadingList) => void;
+  verify?: (text: string, read: ReadBack) => Promise<void>;
+}
+
+/** How a check reads the edited text: the whole list, or only the sections it changed. */
+export interface ReadBack {
+  list(): Promise<ReadingList>;
+  sections: ListReader['sections'];
 }
 
 /**
@@ -51,9 +57,10 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     if (Buffer.compare(utf8, file.utf8) === 0) return;
     const after = applySplices(file.text, planned.splices);
     const checked = listAfterChecks(file.text, list, planned.splices);
-    // Reading the result also leaves its changed section in the cache for the next command.
-    const edited = checked ?? await reader.read(after, { keepList: false, utf8 });
-    planned.verify?.(after, edited);
+    // Reading the result also leaves its changed sections in the cache for the next command.
+    const readBack = () => reader.read(after, { keepList: false, utf8 });
+    if (planned.verify) await planned.verify(after, { list: readBack, sections: (sources) => reader.sections(sources) });
+    else if (!checked) await readBack();
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
       return;

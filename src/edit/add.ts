@@ -20,6 +20,8 @@ export interface AddRequest {
 export interface AddPlan {
   splice: Splice;
   id: string;
+  /** The item the new one is written after, in the same list; none when it starts a list. */
+  follows?: Item;
 }
 
 interface Place { key: number; start: number; end: number }
@@ -98,6 +100,7 @@ class AddPlanner {
     return {
       splice: { start: at, end: at, text: this.eol + indent + this.line(marker, dayPrefix) },
       id: `${container}.${numbered.filter((item) => item.source.start <= last.source.start).length + 1}`,
+      follows: last,
     };
   }
 

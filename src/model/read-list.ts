@@ -66,21 +66,8 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
 
   const spans = splitSections(text);
   const definitions = mayHoldDefinitions(text) ? await definitionsOf(text, spans) : new Map() as Definitions;
-  const labels = [...definitions.keys()];
-  const context = definitions.size > 0 ? JSON.stringify([...definitions]) : '';
   const stats: ReadStats = { sections: 0, parsed: 0, parsedLength: 0, unchanged: false };
-  const digestOf = async (source: string): Promise<SectionDigest> => {
-    const key = cache?.key(`${DIGEST_VERSION}\0${context}\0`, source) ?? '';
-    const cached = cache?.get(key);
-    if (cached) return cached;
-    onParse?.(stats.sections, spans.length);
-    const parse = await loadParser();
-    stats.parsed++;
-    stats.parsedLength += source.length;
-    const digest = digestSection(parse(source, labels), source, definitions);
-    cache?.set(key, digest);
-    return digest;
-  };
+  const digestOf = sectionReader(definitions, cache, stats, () => onParse?.(stats.sections, spans.length));
 
   const placed: PlacedDigest[] = [];
   for (let index = 0; index < spans.length; index++) {
@@ -99,6 +86,38 @@ export async function readListFromText(text: string, { cache, onParse, keepList 
   if (keepList) cache?.keepList?.(listKey, text, list, stats.sections);
   parsingDone();
   return { list, stats };
+}
+
+/** Reads sections' digests through the cache, counting in `stats` what it parses. */
+function sectionReader(definitions: Definitions, cache: DigestCache | undefined, stats: ReadStats, beforeParse?: () => void): (source: string) => Promise<SectionDigest> {
+  const labels = [...definitions.keys()];
+  const context = definitions.size > 0 ? JSON.stringify([...definitions]) : '';
+  return async (source) => {
+    const key = cache?.key(`${DIGEST_VERSION}\0${context}\0`, source) ?? '';
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    beforeParse?.();
+    const parse = await loadParser();
+    stats.parsed++;
+    stats.parsedLength += source.length;
+    const digest = digestSection(parse(source, labels), source, definitions);
+    cache?.set(key, digest);
+    return digest;
+  };
+}
+
+/**
+ * The digests of some sections of a file that defines no links, read as `readListFromText` reads
+ * them: what an edit needs to check the sections it changed without reading the whole list again.
+ */
+export async function readSections(sources: readonly string[], cache?: DigestCache): Promise<{ digests: SectionDigest[]; stats: ReadStats }> {
+  const stats: ReadStats = { sections: sources.length, parsed: 0, parsedLength: 0, unchanged: false };
+  const digestOf = sectionReader(new Map(), cache, stats);
+  const digests: SectionDigest[] = [];
+  for (const source of sources) digests.push(await digestOf(source));
+  cache?.flush?.({ keepUnused: true });
+  parsingDone();
+  return { digests, stats };
 }
 
 function wholeListKey(cache: DigestCache, text: string | Uint8Array): string {

@@ -1,0 +1,73 @@
+import type { AddPlan, AddRequest } from '../edit/add.js';
+import type { Splice } from '../edit/splice.js';
+import { UserError } from '../errors.js';
+import { mayHoldDefinitions } from '../markdown/definitions.js';
+import { changedSpan, splitSections } from '../markdown/sections.js';
+import { insertedItem } from '../model/insertion.js';
+import { everyItem } from '../model/resolve.js';
+import type { Item, ReadingList } from '../model/types.js';
+import type { ReadBack } from './edit-session.js';
+
+/** What must stay the same for every other item when one is added. */
+const readsTheSame = (a: Item, b: Item): boolean => a.year === b.year && a.month === b.month && a.day === b.day
+  && a.title === b.title && a.url === b.url && a.done === b.done && (a.parent === null) === (b.parent === null);
+
+/** What add checks before it writes: the new item reads back as given, every other item as before. */
+export async function checkAdded(text: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<void> {
+  if (!(await addedInSection(text, list, plan, request, read))) verifyAdded(list, await read.list(), plan.id, request);
+}
+
+/** The new item must read back as given, and every other item exactly as before. */
+export function verifyAdded(before: ReadingList, after: ReadingList, id: string, request: AddRequest): void {
+  const now = everyItem(after);
+  const added = now.find((item) => item.id === id);
+  const expected = { title: request.title, url: request.url, done: request.done };
+  if (!added || added.title !== expected.title || added.url !== expected.url || added.done !== expected.done || (request.day !== null && added.day !== request.day)) {
+    throw new UserError(`could not write this item so that it reads back as given; nothing was written.\nPlease add it by hand${added ? ` (it would read as: ${JSON.stringify({ title: added.title, url: added.url, day: added.day })})` : ''}.`);
+  }
+  const was = everyItem(before);
+  // Side by side, the new item skipped: every other item must read as the one in its place before.
+  let index = 0;
+  const same = now.length === was.length + 1 && now.every((item) => item === added || readsTheSame(item, was[index++] as Item));
+  if (!same) throw new UserError('adding here would change how other items read; nothing was written. Please add it by hand.');
+}
+
+/**
+ * The same check, read off the one section the new line went into: true when that section shows the
+ * new item as given, right after the item the plan put it after, and every other heading and item as
+ * before (see `insertedItem` for why that is enough). An add to a list of 10,000 items then reads
+ * one section, not the whole list. False when it cannot tell; the whole list is then read back.
+ */
+export async function addedInSection({ before, after }: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<boolean> {
+  const { splice, follows: last } = plan;
+  if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return false;
+  const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice) };
+  const spans = splitSections(before);
+  const span = spans[changedSpan(spans, splitSections(after), insertion) ?? -1];
+  // A section that starts with no heading of the list was read with the one above it (which left a
+  // fence or HTML block open); the first section starts with none.
+  if (!span || (span.start > 0 && !list.headings.some((heading) => heading.start === span.start))) return false;
+  const source = after.slice(span.start, span.end + insertion.length);
+  if (mayHoldDefinitions(source)) return false;
+  const [was, now] = await read.sections([before.slice(span.start, span.end), source]);
+  if (!was || !now || was.endsOpen || now.endsOpen) return false;
+  const found = insertedItem(was, now, { ...insertion, at: insertion.at - span.start });
+  if (!found?.follows || found.follows.start !== last.source.start - span.start) return false;
+  const { item, follows } = found;
+  // An item without a day of its own has its scope's: the day of the one it follows, when that has none of its own either.
+  const day = item.day ?? (follows.day === null ? last.day : undefined);
+  return item.title === request.title && item.url === request.url && item.done === request.done
+    && (request.day === null || day === request.day) && plan.id === nextId(last.id);
+}
+
+function lineBreaks({ text }: Splice): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The id of the item after `id` among its siblings: `2023-04.3` → `2023-04.4`. */
+function nextId(id: string): string {
+  const dot = id.lastIndexOf('.');
+  return `${id.slice(0, dot)}.${Number(id.slice(dot + 1)) + 1}`;
+}

@@ -1,0 +1,122 @@
+import type { Block, RawItem, SectionDigest } from './digest.js';
+
+/** Text inserted into a section: where, relative to the section's start, how long, and how many line breaks it holds. */
+export interface Insertion {
+  at: number;
+  length: number;
+  lines: number;
+}
+
+export interface InsertedItem {
+  item: RawItem;
+  /**
+   * The item the new one follows in its scope: the last task before it that is no one's subtask, with
+   * no heading between them. Undefined when there is none in the section.
+   */
+  follows: RawItem | undefined;
+}
+
+/** Equal; equal but for the one task inserted; or not the same. */
+type Match = null | RawItem | false;
+
+/**
+ * The task an insertion added to a section, when that is all it changed: every heading and item of
+ * `after` reads as in `before` (moved by the insertion when it stands past it), and the one new item
+ * is a single task, written wholly by the insertion, that is no one's subtask. Undefined for any other
+ * change, which the caller checks by reading the whole list again.
+ *
+ * Why this is enough, for a section that stands alone (it is not merged with a neighbour for an open
+ * fence or HTML block, and the file defines no links): every other section is the same text and reads
+ * as the same digest, and the list is a fold over the digests' blocks in file order. The same blocks
+ * with one task more give the same list with one item more, in the scope of the item it follows.
+ */
+export function insertedItem(before: SectionDigest, after: SectionDigest, insertion: Insertion): InsertedItem | undefined {
+  const item = new InsertionMatch(insertion).blocks(before.blocks, after.blocks);
+  return item ? { item, follows: taskBefore(after.blocks, item) } : undefined;
+}
+
+class InsertionMatch {
+  constructor(private readonly insertion: Insertion) {}
+
+  /** A position of `after` where it stood in `before`. */
+  private was(position: number): number {
+    const { at, length } = this.insertion;
+    return position >= at + length ? position - length : position;
+  }
+
+  private wasLine(line: number, start: number): number {
+    return start >= this.insertion.at + this.insertion.length ? line - this.insertion.lines : line;
+  }
+
+  /** Wholly inside the inserted text: an item the insertion wrote, not one it moved or joined. */
+  private isNew(item: RawItem): boolean {
+    const { at, length } = this.insertion;
+    return item.task && item.children.length === 0 && item.start >= at && item.end <= at + length;
+  }
+
+  blocks(before: readonly Block[], after: readonly Block[]): Match {
+    if (after.length === before.length) return this.pairs(before, after, (was, now) => this.block(was, now));
+    // A list of its own holding only the new item.
+    return this.oneMore(before, after, (was, now) => this.block(was, now), (block) => (block.kind === 'list' && block.items.length === 1 && block.items[0] && this.isNew(block.items[0]) ? block.items[0] : false));
+  }
+
+  private block(before: Block, after: Block): Match {
+    if (before.kind === 'heading' && after.kind === 'heading') {
+      const [was, now] = [before.heading, after.heading];
+      return was.depth === now.depth && was.text === now.text && was.setext === now.setext && was.start === this.was(now.start)
+        && was.end === this.was(now.end) && was.line === this.wasLine(now.line, now.start) && null;
+    }
+    return before.kind === 'list' && after.kind === 'list' && this.items(before.items, after.items, true);
+  }
+
+  /** `mayInsert`: no task stands above these items (a task inserted below one would be its subtask). */
+  private items(before: readonly RawItem[], after: readonly RawItem[], mayInsert: boolean): Match {
+    const item = (was: RawItem, now: RawItem) => this.item(was, now, mayInsert);
+    if (after.length === before.length) return this.pairs(before, after, item);
+    return mayInsert ? this.oneMore(before, after, item, (now) => (this.isNew(now) ? now : false)) : false;
+  }
+
+  private item(before: RawItem, after: RawItem, mayInsert: boolean): Match {
+    const same = before.task === after.task && before.done === after.done && before.title === after.title && before.url === after.url
+      && before.day === after.day && before.marker === after.marker && before.indent === after.indent
+      && before.start === this.was(after.start) && before.end === this.was(after.end) && before.line === this.wasLine(after.line, after.start)
+      && before.checkOffset === (after.checkOffset < 0 ? after.checkOffset : this.was(after.checkOffset))
+      && before.notes.length === after.notes.length && before.notes.every((note, index) => note === after.notes[index]);
+    return same && this.items(before.children, after.children, mayInsert && !after.task);
+  }
+
+  /** Pairwise, with at most one insertion found among them. */
+  private pairs<T>(before: readonly T[], after: readonly T[], match: (was: T, now: T) => Match): Match {
+    let inserted: Match = null;
+    for (const [index, now] of after.entries()) {
+      const found = match(before[index] as T, now);
+      if (found === false || (found && inserted)) return false;
+      inserted = found || inserted;
+    }
+    return inserted;
+  }
+
+  /** `after` is `before` with one element more, which `added` accepts as the new item; the rest the same. */
+  private oneMore<T>(before: readonly T[], after: readonly T[], match: (was: T, now: T) => Match, added: (now: T) => Match): Match {
+    if (after.length !== before.length + 1) return false;
+    let index = 0;
+    while (index < before.length && match(before[index] as T, after[index] as T) === null) index++;
+    const item = added(after[index] as T);
+    return item && this.pairs(before.slice(index), after.slice(index + 1), match) === null && item;
+  }
+}
+
+/** The last task before `item` that is no one's subtask (tasks under plain bullets count), since the last heading. */
+function taskBefore(blocks: readonly Block[], item: RawItem): RawItem | undefined {
+  let previous: RawItem | undefined;
+  const reaches = (items: readonly RawItem[]): boolean => items.some((candidate) => {
+    if (candidate === item) return true;
+    if (candidate.task) previous = candidate;
+    return !candidate.task && reaches(candidate.children);
+  });
+  for (const block of blocks) {
+    if (block.kind === 'heading') previous = undefined;
+    else if (reaches(block.items)) return previous;
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addedInSection, verifyAdded } from '../src/commands/add-check.js';
+import type { ReadBack } from '../src/commands/edit-session.js';
+import type { AddPlan, AddRequest } from '../src/edit/add.js';
+import { applySplices } from '../src/edit/splice.js';
+import { readSections } from '../src/model/read-list.js';
+import { everyItem } from '../src/model/resolve.js';
+import type { Item } from '../src/model/types.js';
+import { markdownDocument } from './helpers/markdown-arbitrary.js';
+import { listOf } from './helpers/model.js';
+
+const readBack = (after: string): ReadBack => ({
+  list: () => listOf(after),
+  sections: async (sources) => (await readSections(sources)).digests,
+});
+
+const request: AddRequest = { title: 'New', url: null, year: 2024, month: 3, day: 5, done: false };
+
+/** Whether add's check of the changed section alone passes `text` inserted after `follows`, claimed as `id`. */
+async function passesInSection(before: string, follows: Item, text: string, id: string, asked = request): Promise<boolean> {
+  const plan: AddPlan = { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows };
+  const after = applySplices(before, [plan.splice]);
+  return addedInSection({ before, after }, await listOf(before), plan, asked, readBack(after));
+}
+
+describe('add checks the section it changed', () => {
+  const page = '# 2024\n\n## 3月\n- [ ] 1 First\n- plain\n  - [x] 2 Under plain\n- [ ] 3 Third\n\n## 2月\n- [ ] 1 Other\n';
+  const item = async (id: string) => everyItem(await listOf(page)).find((candidate) => candidate.id === id) as Item;
+
+  it('passes a task written after another, in the place and with the id the plan gave it', async () => {
+    expect(await passesInSection(page, await item('2024-03.3'), '\n- [ ] 5 New', '2024-03.4')).toBe(true);
+    expect(await passesInSection(page, await item('2024-03.1'), '\n- [ ] 5 New', '2024-03.2')).toBe(true);
+    // Beside a task that stands under a plain bullet: a month's item all the same.
+    expect(await passesInSection(page, await item('2024-03.2'), '\n  - [ ] 5 New', '2024-03.3')).toBe(true);
+  });
+
+  it('cannot tell, and leaves it to reading the whole list, for anything else', async () => {
+    const third = await item('2024-03.3');
+    const cases: [text: string, id: string, asked?: AddRequest][] = [
+      ['\n- [ ] 5 New', '2024-03.3'], // not the id the item gets
+      ['\n- [ ] 6 New', '2024-03.4'], // another day
+      ['\n- [x] 5 New', '2024-03.4'], // done
+      ['\n- [ ] 5 New', '2024-03.4', { ...request, url: 'https://new.example' }],
+      ['\n  - [ ] 5 New', '2024-03.4'], // a subtask of the third
+      ['\n- [ ] 5 New\n# 2025', '2024-03.4'], // a heading: the sections split anew
+      ['\n- [ ] 5 New\n```', '2024-03.4'], // a fence left open
+      ['\n- [ ] 5 New\n[x]: /y', '2024-03.4'], // a link definition
+      ['\n- [ ] 5 New\n- [ ] 5 New', '2024-03.4'], // two
+      [' New', '2024-03.4'], // the third's title changed
+      ['\n\n    - [ ] 5 New', '2024-03.4'], // code
+    ];
+    for (const [text, id, asked] of cases) expect(await passesInSection(page, third, text, id, asked), text).toBe(false);
+  });
+
+  it('cannot tell after an item of a section read with the one above it', async () => {
+    // The HTML block that ends the first section runs over the heading of the next: both are read as one.
+    const open = '# 2024\n## 3月\n- [ ] 1 First\n\n<div>\n## 4月\n\n- [ ] 2 Second\n';
+    const second = everyItem(await listOf(open)).find((candidate) => candidate.title === 'Second') as Item;
+    expect(second.id).toBe('2024-03.2');
+    expect(await passesInSection(open, second, '\n- [ ] 5 New', '2024-03.3')).toBe(false);
+  });
+
+  it('passes only what reading the whole list back passes too (random pages and insertions)', async () => {
+    const inserted = fc.constantFrom(
+      '\n- [ ] 5 New', '\n  - [ ] 5 New', '\n    - [ ] 5 New', '\n* [ ] 5 New', '\n1. [ ] 5 New', '\n2) [ ] 5 New', '\n- [ ] New', '\n- [ ] 5 New\n',
+      '\n\n- [ ] 5 New', '\n- [ ] 5 New\n# 2024', '\n> - [ ] 5 New', '\n- 5 New', '\n- [ ] 5 New\n  - [ ] sub', '\nNew', ' New', '\n<div>\n- [ ] 5 New',
+      '\n```\n- [ ] 5 New', '\n- [ ] 5 [New]', '\n- [ ] 5 [New][r]', '\n- [ ] 5 New\n---', '\n- [ ] 5 New\n===', '\n  - [ ] 5 New\n- [ ] 6 Old',
+    );
+    let passed = 0;
+    // Random Markdown around a dated skeleton, so that most pages have items to add after.
+    const pages = fc.tuple(markdownDocument, markdownDocument, markdownDocument)
+      .map(([head, march, february]) => `${head}# 2024\n## 3月\n- [ ] 1 Seed\n${march}## 2月\n- [x] 2 Other\n${february}`);
+    await fc.assert(fc.asyncProperty(pages, inserted, fc.nat(), async (page, text, pick) => {
+      const items = everyItem(await listOf(page)).filter((candidate) => candidate.parent === null && candidate.year !== null);
+      const follows = items[pick % Math.max(items.length, 1)];
+      if (!follows) return;
+      const id = `${follows.id.slice(0, follows.id.lastIndexOf('.'))}.${Number(follows.id.slice(follows.id.lastIndexOf('.') + 1)) + 1}`;
+      const asked = { ...request, year: follows.year ?? 0, month: follows.month, day: /\n *\S+ \[ \] 5/.test(text) ? 5 : follows.day };
+      if (!(await passesInSection(page, follows, text, id, asked))) return;
+      passed++;
+      const after = applySplices(page, [{ start: follows.source.end, end: follows.source.end, text }]);
+      const [was, now] = [await listOf(page), await listOf(after)];
+      expect(() => verifyAdded(was, now, id, asked)).not.toThrow();
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
+    expect(passed).toBeGreaterThan(10);
+  });
+});

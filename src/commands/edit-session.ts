@@ -10,7 +10,7 @@ import { joinList, textBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, loadList, shownPath, type GlobalOptions, type ListReader } from './context.js';
-import { commitList, wantsCommit } from './git-commit.js';
+import { wantsCommit } from './commit-option.js';
 
 export interface EditOptions extends GlobalOptions {
   dryRun?: boolean;
@@ -72,7 +72,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     if (checked) reader.known(after, checked, { tickedFrom: list, utf8 });
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
-    if (wantsCommit(options.commit)) commitList(path, planned.message);
+    if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);
   };
   return options.dryRun ? run() : withLock(path, run);
 }

@@ -20,7 +20,3 @@ export function commitList(path: string, message: string): void {
     process.stderr.write(`warning: git commit failed: ${String((error as { stderr?: string }).stderr ?? error).trim()}\n`);
   }
 }
-
-export function wantsCommit(option: boolean | undefined): boolean {
-  return option ?? process.env.READ_COMMIT === '1';
-}

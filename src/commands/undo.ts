@@ -6,7 +6,7 @@ import { joinList, loadListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import type { EditOptions } from './edit-session.js';
-import { commitList, wantsCommit } from './git-commit.js';
+import { wantsCommit } from './commit-option.js';
 
 /** Reverts the last edit `read` made, only if the file is still exactly what that edit left. */
 export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Promise<void> {
@@ -21,7 +21,7 @@ export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Pr
     }
     writeAtomically(path, joinList(file, spliceBytes(file.text, file.utf8, last.inverse)), file.mode);
     writeJournal(path, journal.slice(0, -1));
-    if (wantsCommit(options.commit)) commitList(path, `undo ${last.command}`);
+    if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, `undo ${last.command}`);
     return last.command;
   });
   process.stdout.write(`Undid: ${command}\n`);

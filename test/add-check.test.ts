@@ -9,6 +9,8 @@ import { everyItem } from '../src/model/resolve.js';
 import type { Item } from '../src/model/types.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf } from './helpers/model.js';
+import { packList, unpackList } from '../src/store/list-codec.js';
+import { packedWithItem } from '../src/store/list-insertion.js';
 
 const readBack = (after: string): ReadBack => ({
   list: () => listOf(after),
@@ -21,7 +23,7 @@ const request: AddRequest = { title: 'New', url: null, year: 2024, month: 3, day
 async function passesInSection(before: string, follows: Item, text: string, id: string, asked = request): Promise<boolean> {
   const plan: AddPlan = { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows };
   const after = applySplices(before, [plan.splice]);
-  return addedInSection({ before, after }, await listOf(before), plan, asked, readBack(after));
+  return (await addedInSection({ before, after }, await listOf(before), plan, asked, readBack(after))) !== undefined;
 }
 
 describe('add checks the section it changed', () => {
@@ -61,13 +63,14 @@ describe('add checks the section it changed', () => {
     expect(await passesInSection(open, second, '\n- [ ] 5 New', '2024-03.3')).toBe(false);
   });
 
-  it('passes only what reading the whole list back passes too (random pages and insertions)', async () => {
+  it('passes only what reading the whole list back passes too, and keeps the list that reading gives (random pages and insertions)', async () => {
     const inserted = fc.constantFrom(
       '\n- [ ] 5 New', '\n  - [ ] 5 New', '\n    - [ ] 5 New', '\n* [ ] 5 New', '\n1. [ ] 5 New', '\n2) [ ] 5 New', '\n- [ ] New', '\n- [ ] 5 New\n',
       '\n\n- [ ] 5 New', '\n- [ ] 5 New\n# 2024', '\n> - [ ] 5 New', '\n- 5 New', '\n- [ ] 5 New\n  - [ ] sub', '\nNew', ' New', '\n<div>\n- [ ] 5 New',
       '\n```\n- [ ] 5 New', '\n- [ ] 5 [New]', '\n- [ ] 5 [New][r]', '\n- [ ] 5 New\n---', '\n- [ ] 5 New\n===', '\n  - [ ] 5 New\n- [ ] 6 Old',
     );
     let passed = 0;
+    let kept = 0;
     // Random Markdown around a dated skeleton, so that most pages have items to add after.
     const pages = fc.tuple(markdownDocument, markdownDocument, markdownDocument)
       .map(([head, march, february]) => `${head}# 2024\n## 3月\n- [ ] 1 Seed\n${march}## 2月\n- [x] 2 Other\n${february}`);
@@ -82,7 +85,15 @@ describe('add checks the section it changed', () => {
       const after = applySplices(page, [{ start: follows.source.end, end: follows.source.end, text }]);
       const [was, now] = [await listOf(page), await listOf(after)];
       expect(() => verifyAdded(was, now, id, asked)).not.toThrow();
+      // What add keeps for the next command: the list before, packed, with the new item put in.
+      const added = await addedInSection({ before: page, after }, was, { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows }, asked, readBack(after));
+      const packed = added && packedWithItem(packList(was, page), after, added.insertion, added.item, added.follows);
+      if (packed) {
+        kept++;
+        expect(unpackList(packed, after)).toEqual(now);
+      }
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
     expect(passed).toBeGreaterThan(10);
+    expect(kept).toBeGreaterThan(10);
   });
 });

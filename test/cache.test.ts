@@ -36,7 +36,7 @@ describe('the section cache', () => {
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
   });
 
-  it('an unchanged file is read as the whole list kept by the last read or by done; other changes, by add or by hand, are not', () => {
+  it('an unchanged file is read as the whole list kept by the last read, by done or by add; a change by hand is not', () => {
     const cache = tempDir();
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
@@ -45,12 +45,15 @@ describe('the section cache', () => {
     expect(whole(['list', '--json'])).toBe(true);
     expect(whole(['progress'])).toBe(true);
     // Checking a box changes nothing else: done leaves the list it derived, from one read of the
-    // file as it was (the result is not read again); add leaves its section's digest.
+    // file as it was (the result is not read again). Add leaves the list with its item put in.
     expect(read(['done', '2023-04.3', '--file', file], { env }).stderr.match(/parsed/g)).toHaveLength(1);
     expect(whole(['list'])).toBe(true);
     read(['add', 'New', '--date', '2023-04-09', '--file', file], { env });
-    expect(whole(['list'])).toBe(false);
     expect(whole(['list'])).toBe(true);
+    expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+    // A new month: the whole list is read back, and only its sections are kept.
+    read(['add', 'Newer', '--date', '2024-01-09', '--file', file], { env });
+    expect(whole(['list'])).toBe(false);
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     expect(whole(['list'])).toBe(false);
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);

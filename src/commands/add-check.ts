@@ -3,8 +3,10 @@ import type { Splice } from '../edit/splice.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
 import { changedSpan, splitSections } from '../markdown/sections.js';
-import { insertedItem } from '../model/insertion.js';
+import { toItem } from '../model/build.js';
+import { insertedItem, type Insertion } from '../model/insertion.js';
 import { everyItem } from '../model/resolve.js';
+import type { ItemAdded } from '../model/read-list.js';
 import type { Item, ReadingList } from '../model/types.js';
 import type { ReadBack } from './edit-session.js';
 
@@ -13,8 +15,11 @@ const readsTheSame = (a: Item, b: Item): boolean => a.year === b.year && a.month
   && a.title === b.title && a.url === b.url && a.done === b.done && (a.parent === null) === (b.parent === null);
 
 /** What add checks before it writes: the new item reads back as given, every other item as before. */
-export async function checkAdded(text: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<void> {
-  if (!(await addedInSection(text, list, plan, request, read))) verifyAdded(list, await read.list(), plan.id, request);
+export async function checkAdded(text: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<ItemAdded | undefined> {
+  const added = await addedInSection(text, list, plan, request, read);
+  if (added) return { from: list, insertion: added.insertion, item: added.item, follows: added.follows };
+  verifyAdded(list, await read.list(), plan.id, request);
+  return undefined;
 }
 
 /** The new item must read back as given, and every other item exactly as before. */
@@ -33,31 +38,35 @@ export function verifyAdded(before: ReadingList, after: ReadingList, id: string,
 }
 
 /**
- * The same check, read off the one section the new line went into: true when that section shows the
- * new item as given, right after the item the plan put it after, and every other heading and item as
- * before (see `insertedItem` for why that is enough). An add to a list of 10,000 items then reads
- * one section, not the whole list. False when it cannot tell; the whole list is then read back.
+ * The same check, read off the one section the new line went into: passed when that section shows
+ * the new item as given, right after the item the plan put it after, and every other heading and
+ * item as before (see `insertedItem` for why that is enough). An add to a list of 10,000 items then
+ * reads one section, not the whole list. Undefined when it cannot tell; the whole list is then read
+ * back. Passed, it gives the new item as the list after the add has it.
  */
-export async function addedInSection({ before, after }: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<boolean> {
+export async function addedInSection({ before, after }: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<{ item: Item; follows: Item; insertion: Insertion } | undefined> {
   const { splice, follows: last } = plan;
-  if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return false;
+  if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return undefined;
   const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice) };
   const spans = splitSections(before);
   const span = spans[changedSpan(spans, splitSections(after), insertion) ?? -1];
   // A section that starts with no heading of the list was read with the one above it (which left a
   // fence or HTML block open); the first section starts with none.
-  if (!span || (span.start > 0 && !list.headings.some((heading) => heading.start === span.start))) return false;
+  if (!span || (span.start > 0 && !list.headings.some((heading) => heading.start === span.start))) return undefined;
   const source = after.slice(span.start, span.end + insertion.length);
-  if (mayHoldDefinitions(source)) return false;
+  if (mayHoldDefinitions(source)) return undefined;
   const [was, now] = await read.sections([before.slice(span.start, span.end), source]);
-  if (!was || !now || was.endsOpen || now.endsOpen) return false;
+  if (!was || !now || was.endsOpen || now.endsOpen) return undefined;
   const found = insertedItem(was, now, { ...insertion, at: insertion.at - span.start });
-  if (!found?.follows || found.follows.start !== last.source.start - span.start) return false;
+  if (!found?.follows || found.follows.start !== last.source.start - span.start) return undefined;
   const { item, follows } = found;
-  // An item without a day of its own has its scope's: the day of the one it follows, when that has none of its own either.
-  const day = item.day ?? (follows.day === null ? last.day : undefined);
-  return item.title === request.title && item.url === request.url && item.done === request.done
+  // An item without a day of its own has its scope's: the day of the one it follows, when that has
+  // none of its own either. Otherwise it is not known here, and neither is the item.
+  const scopeDay = follows.day === null ? last.day : undefined;
+  const day = item.day ?? scopeDay;
+  const passed = day !== undefined && item.title === request.title && item.url === request.url && item.done === request.done
     && (request.day === null || day === request.day) && plan.id === nextId(last.id);
+  return passed ? { item: toItem(item, { offset: span.start, line: span.line }, plan.id, null, { year: last.year, month: last.month, day: scopeDay ?? null }), follows: last, insertion } : undefined;
 }
 
 function lineBreaks({ text }: Splice): number {

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { heapForList } from '../heap.js';
 import type { SectionDigest } from '../model/digest.js';
-import { keepKnownList, readListFromText, readSections, type ReadOptions, type ReadStats } from '../model/read-list.js';
+import { keepKnownList, keepListWithItem, readListFromText, readSections, type ItemAdded, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
@@ -23,6 +23,8 @@ export interface ListReader {
   sections(sources: readonly string[]): Promise<SectionDigest[]>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
   known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: Uint8Array }): void;
+  /** `text` reads as the list before it with one item added: kept for the next command. */
+  knownWithItem(text: string, added: ItemAdded, utf8?: Uint8Array): void;
 }
 
 export function listReader(path: string, options: GlobalOptions): ListReader {
@@ -53,6 +55,9 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     },
     known(text, list, how) {
       if (cache) keepKnownList(cache, text, list, sections, how);
+    },
+    knownWithItem(text, added, utf8) {
+      if (cache) keepListWithItem(cache, text, added, utf8);
     },
   };
 }

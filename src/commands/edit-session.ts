@@ -1,6 +1,7 @@
 import { listAfterChecks } from '../edit/check.js';
 import { conventionsOf, type Conventions } from '../edit/conventions.js';
 import { applySplices, invertSplices, spliceBytes, type Splice } from '../edit/splice.js';
+import type { ItemAdded } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
@@ -29,8 +30,11 @@ export interface EditPlan {
   splices: Splice[];
   /** What the edit did, for the undo history and the commit: `done 2023-04.3  研究 …`. */
   message: string;
-  /** Checks the edited text before it is written; throws to refuse. */
-  verify?: (text: string, read: ReadBack) => Promise<void>;
+  /**
+   * Checks the edited text before it is written; throws to refuse. Resolves to how the list of the
+   * edited text follows from the list before, when the check found out (kept for the next command).
+   */
+  verify?: (text: string, read: ReadBack) => Promise<ItemAdded | undefined>;
 }
 
 /** How a check reads the edited text: the whole list, or only the sections it changed. */
@@ -59,8 +63,8 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed sections in the cache for the next command.
     const readBack = () => reader.read(after, { keepList: false, utf8 });
-    if (planned.verify) await planned.verify(after, { list: readBack, sections: (sources) => reader.sections(sources) });
-    else if (!checked) await readBack();
+    const added = planned.verify ? await planned.verify(after, { list: readBack, sections: (sources) => reader.sections(sources) }) : undefined;
+    if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
       return;
@@ -70,6 +74,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // the price of a copy. An add's list is not kept: encoding it cost the add (75 ms at 10,000
     // items) about what it saves the next command, which folds the cached digests instead.
     if (checked) reader.known(after, checked, { tickedFrom: list, utf8 });
+    if (added) reader.knownWithItem(after, added, utf8);
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);

@@ -117,7 +117,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
   return list;
 }
 
-interface DatePlace { year: number | null; month: number | null; day: number | null }
+export interface DatePlace { year: number | null; month: number | null; day: number | null }
 
 /** Task items nested under plain bullets count as if they stood in the list themselves. */
 function hoistTasks(items: readonly RawItem[], into: RawItem[] = []): RawItem[] {
@@ -140,7 +140,7 @@ function notesOf(item: RawItem, into: string[] = []): string[] {
 }
 
 /** An item of the file: the digest's section-relative positions placed in the whole text. */
-function toItem(raw: RawItem, section: PlacedDigest, id: string, parent: string | null, place: DatePlace): Item {
+export function toItem(raw: RawItem, section: Omit<PlacedDigest, 'digest'>, id: string, parent: string | null, place: DatePlace): Item {
   const day = raw.day ?? place.day;
   const { offset } = section;
   const item: Item = {

@@ -3,7 +3,8 @@ import { loadParser, parsingDone } from '../markdown/load-parser.js';
 import { splitSections, type SectionSpan } from '../markdown/sections.js';
 import { buildReadingList, type PlacedDigest } from './build.js';
 import { digestSection, type SectionDigest } from './digest.js';
-import type { ReadingList } from './types.js';
+import type { Insertion } from './insertion.js';
+import type { Item, ReadingList } from './types.js';
 
 /** Where digests of sections already seen are kept; keyed by everything a digest depends on. */
 export interface DigestCache {
@@ -20,6 +21,19 @@ export interface DigestCache {
   lastList?(key: string, text: string): CachedList | undefined;
   /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */
   keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
+  /** `text` reads as the list `added.from` with `added.item` added, when the cache still has that list to add it to. */
+  keepListWithItem?(key: string, text: string, added: ItemAdded): void;
+}
+
+/** How the list of a text follows from the list before it when an add wrote one item (see add-check.ts). */
+export interface ItemAdded {
+  from: ReadingList;
+  /** The text the add wrote: where, in the text before. */
+  insertion: Insertion;
+  /** The new item, as the list after the add has it; a month's item. */
+  item: Item;
+  /** The item it was written after, in the same month. */
+  follows: Item;
 }
 
 export interface CachedList {
@@ -122,6 +136,11 @@ export async function readSections(sources: readonly string[], cache?: DigestCac
 
 function wholeListKey(cache: DigestCache, text: string | Uint8Array): string {
   return cache.key(`${DIGEST_VERSION}\0list\0`, text);
+}
+
+/** Tells the cache that `text` reads as the list `added.from` with one item more. */
+export function keepListWithItem(cache: DigestCache, text: string, added: ItemAdded, utf8?: Uint8Array): void {
+  cache.keepListWithItem?.(wholeListKey(cache, utf8 ?? text), text, added);
 }
 
 /** Tells the cache that `text` reads as `list` (after an edit: read back, or derived from `tickedFrom`). */

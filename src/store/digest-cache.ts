@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
-import type { CachedList, DigestCache } from '../model/read-list.js';
+import type { CachedList, DigestCache, ItemAdded } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
 import { packList, unpackList } from './list-codec.js';
+import { packedWithItem } from './list-insertion.js';
 import { cacheDir } from './state-dir.js';
 
 declare const BUILD_ID: string | undefined;
@@ -92,6 +93,13 @@ export class FileDigestCache implements DigestCache {
     } catch {
       return undefined;
     }
+  }
+
+  keepListWithItem(key: string, text: string, added: ItemAdded): void {
+    if (added.from !== this.lastRead?.list) return;
+    const { payload } = this.lastRead.file;
+    const packed = packedWithItem(payload.subarray(SECTIONS_BYTES), text, added.insertion, added.item, added.follows);
+    if (packed) save(this.listPath, key, [payload.subarray(0, SECTIONS_BYTES), packed]);
   }
 
   keepList(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {

@@ -15,17 +15,17 @@ import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, Read
  * text. The integers are in the machine's byte order: the cache never leaves the machine.
  */
 
-type PackedHeading = [depth: number, text: string, line: number, start: number, end: number, setext: number];
+export type PackedHeading = [depth: number, text: string, line: number, start: number, end: number, setext: number];
 /** `at`: where the month's items start among the integers. */
-type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number];
+export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number];
 type PackedYear = [year: number, heading: number, months: number[], items: number];
-type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
+export type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
 /**
  * What is not items, the item strings that are not in the text, the length of the text it was made
  * for, and where the months' items end (years' and sections' follow).
  */
-type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number];
+export type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number];
 
 const NONE = -1;
 /** A string reference `[NULL_STRING, 0]` is null; `[TABLE_STRING, n]` is the outline's string n. */
@@ -46,11 +46,11 @@ const NOTE_COUNT = 12;
 const NO_NOTES = Object.freeze([]) as unknown as string[];
 const NO_SUBTASKS = Object.freeze([]) as unknown as Item[];
 
-class ItemWriter {
+export class ItemWriter {
   readonly ints: number[] = [];
-  readonly strings: string[] = [];
 
-  constructor(private readonly text: string) {}
+  /** `strings`: the table the strings not in the text go to. */
+  constructor(private readonly text: string, readonly strings: string[] = []) {}
 
   items(items: readonly Item[]): void {
     for (const item of items) this.item(item);
@@ -112,13 +112,29 @@ export function packList(list: ReadingList, text: string): Buffer {
     text.length,
     monthsEnd,
   ];
+  return joinPacked(outline, Int32Array.from(writer.ints));
+}
+
+/** The outline's length, the outline as JSON, then the items' integers from the next multiple of four. */
+export function joinPacked(outline: Outline, ints: Int32Array): Buffer {
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
   const intsAt = INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES;
-  const bytes = Buffer.alloc(intsAt + writer.ints.length * INT_BYTES);
+  const bytes = Buffer.alloc(intsAt + ints.length * INT_BYTES);
   bytes.writeUInt32LE(json.length, 0);
   json.copy(bytes, INT_BYTES);
-  Buffer.from(Int32Array.from(writer.ints).buffer).copy(bytes, intsAt);
+  Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).copy(bytes, intsAt);
   return bytes;
+}
+
+/** What `joinPacked` joined. */
+export function splitPacked(bytes: Buffer): { outline: Outline; ints: Int32Array } {
+  const jsonLength = bytes.readUInt32LE(0);
+  const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
+  const outline = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
+  // Copied out: a file's bytes need not start at a multiple of four, as an Int32Array must.
+  const ints = new Int32Array((bytes.length - intsAt) / INT_BYTES);
+  Buffer.from(ints.buffer).set(bytes.subarray(intsAt));
+  return { outline, ints };
 }
 
 class ItemReader {
@@ -204,13 +220,9 @@ class ItemReader {
 
 /** Throws on anything that is not what `packList` wrote for `text`: the caller then reads the text afresh. */
 export function unpackList(bytes: Buffer, text: string): ReadingList {
-  const jsonLength = bytes.readUInt32LE(0);
-  const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
-  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd] = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
+  const { outline, ints } = splitPacked(bytes);
+  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd] = outline;
   if (textLength !== text.length) throw new Error('the cached list was made for another text');
-  // Copied out: a file's bytes need not start at a multiple of four, as an Int32Array must.
-  const ints = new Int32Array((bytes.length - intsAt) / INT_BYTES);
-  Buffer.from(ints.buffer).set(bytes.subarray(intsAt));
   const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, ints.length];
   if (starts[0] !== 0 || starts.some((at, index) => index > 0 && at < (starts[index - 1] as number))) throw new Error('the cached months are out of order');
 

@@ -1,0 +1,84 @@
+import type { Insertion } from '../model/insertion.js';
+import type { Item } from '../model/types.js';
+import { ItemWriter, joinPacked, splitPacked } from './list-codec.js';
+
+/** Where an item's integers stand in its run (see list-codec.ts), and how many come before its notes. */
+const LINE = 1;
+const START = 2;
+const END = 3;
+const CHECKBOX = 4;
+const TITLE = 6;
+const MARKER = 10;
+const NOTE_COUNT = 12;
+
+/**
+ * The packed list of a text, made into the packed list of that text with `insertion` made, which
+ * adds `item` to its month right after `follows` (a month's item, not a subtask): what add leaves
+ * for the next command. Everything that stands past the insertion moves by its length and its line
+ * breaks; the rest is as it was. Encoding the whole list again would cost an add at 10,000 items
+ * some 50 ms; without it, the next command would build the list from every section's digest.
+ * Undefined when `follows` is not found where its month's items are.
+ */
+export function packedWithItem(bytes: Buffer, after: string, insertion: Insertion, item: Item, follows: Item): Buffer | undefined {
+  const { outline, ints } = splitPacked(bytes);
+  const [headings, months, , sections, , strings, , monthsEnd] = outline;
+  const { at, length, lines } = insertion;
+  const month = months.find(([id]) => id === item.id.slice(0, item.id.lastIndexOf('.')));
+  let insertAt = -1;
+  // Every item's run in turn, months' then years' then sections': a run's subtasks follow it, so
+  // one pass visits every item; `inside` counts the runs still to come within the current top-level item.
+  let inside = 0;
+  let topStart = -1;
+  for (let index = 0; index < ints.length;) {
+    const start = ints[index + START] as number;
+    if (inside === 0) topStart = start;
+    else inside--;
+    if (start >= at) {
+      ints[index + LINE] = (ints[index + LINE] as number) + lines;
+      ints[index + START] = start + length;
+      ints[index + CHECKBOX] = (ints[index + CHECKBOX] as number) + length;
+    }
+    if ((ints[index + END] as number) > at) ints[index + END] = (ints[index + END] as number) + length;
+    const subtaskCount = index + NOTE_COUNT + 1 + 2 * (ints[index + NOTE_COUNT] as number);
+    // Title, url and marker, then the notes: each string's offset, or a negative number for none.
+    for (let string = index + TITLE; string < subtaskCount; string += string === index + MARKER ? 3 : 2) {
+      if ((ints[string] as number) >= at) ints[string] = (ints[string] as number) + length;
+    }
+    inside += ints[subtaskCount] as number;
+    index = subtaskCount + 1;
+    if (inside === 0 && topStart === follows.source.start && month && index > month[6] && index <= monthsEnd) insertAt = index;
+  }
+  if (!month || insertAt === -1) return undefined;
+
+  const writer = new ItemWriter(after, strings);
+  writer.items([item]);
+  const run = writer.ints;
+  const joined = new Int32Array(ints.length + run.length);
+  joined.set(ints.subarray(0, insertAt));
+  joined.set(run, insertAt);
+  joined.set(ints.subarray(insertAt), insertAt + run.length);
+  month[5]++;
+  for (const other of months) if (other !== month && other[6] >= insertAt) other[6] += run.length;
+  outline[7] = monthsEnd + run.length;
+  for (const heading of headings) {
+    if (heading[3] >= at) {
+      heading[2] += lines;
+      heading[3] += length;
+    }
+    if (heading[4] > at) heading[4] += length;
+  }
+  // A section and its entries know only their lines: past the insertion's line, they moved.
+  const line = item.line - lineBreaks(after, at, item.source.start);
+  for (const section of sections) {
+    if (section[2] > line) section[2] += lines;
+    for (const entry of section[4]) if (entry[2] > line) entry[2] += lines;
+  }
+  outline[6] = after.length;
+  return joinPacked(outline, joined);
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < to; newline = text.indexOf('\n', newline + 1)) count++;
+  return count;
+}

@@ -71,8 +71,9 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     }
     writeAtomically(path, bytes, file.mode);
     // Ticked boxes leave the list's cached bytes as they were: the next command reads it whole for
-    // the price of a copy. An add's list is not kept: encoding it cost the add (75 ms at 10,000
-    // items) about what it saves the next command, which folds the cached digests instead.
+    // the price of a copy. An item added after another leaves them with the item put in. Any other
+    // edit's list is not kept: encoding it cost the edit (75 ms at 10,000 items) about what it
+    // saves the next command, which folds the cached digests instead.
     if (checked) reader.known(after, checked, { tickedFrom: list, utf8 });
     if (added) reader.knownWithItem(after, added, utf8);
     const journal = readJournal(path);

@@ -36,6 +36,25 @@ describe('the section cache', () => {
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
   });
 
+  it('keeps a few sections the last read did not use: an add undone and made again parses nothing; hand edits do not grow it', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, XDG_STATE_HOME: tempDir(), READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const parses = (args: string[]) => [...read([...args, '--file', file], { env }).stderr.matchAll(/parsed (\d+) of/g)].map((report) => Number(report[1]));
+    parses(['list']);
+    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 1]);
+    expect(parses(['undo'])).toEqual([]);
+    expect(parses(['list'])).toEqual([0]);
+    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 0]);
+    const digests = () => readFileSync(join(cache, 'read', readdirSync(join(cache, 'read')).find((name) => name.endsWith('.sections')) ?? '')).toString('latin1').split('\n').length - 2;
+    const text = readFileSync(file, 'utf8');
+    for (let edit = 0; edit < 40; edit++) {
+      writeFileSync(file, text.replace('研究 ModelScope 文档', `研究 ModelScope 文档 ${edit}`));
+      parses(['list']);
+    }
+    expect(digests()).toBe(11 + 32);
+  });
+
   it('an unchanged file is read as the whole list kept by the last read, by done or by add; a change by hand is not', () => {
     const cache = tempDir();
     const file = tempList(SEED);

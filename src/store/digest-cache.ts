@@ -15,6 +15,8 @@ declare const BUILD_ID: string | undefined;
 /** Digests from another build may differ: the bundle's content hash is part of every cache file. */
 const build = typeof BUILD_ID === 'string' ? BUILD_ID : 'source';
 const KEPT_FILES = 32;
+/** Digests kept beyond those of the sections a whole read used. */
+const SPARE_DIGESTS = 32;
 /** More than a header holds: build id, key and checksum, each under 30 characters. */
 const HEADER_BYTES = 128;
 /** The list file starts with the number of sections its text has. */
@@ -27,8 +29,8 @@ function sha1(...parts: (string | Uint8Array)[]): string {
 /**
  * One list's cache, in two files under `$XDG_CACHE_HOME/read/`: the digests of its sections, and
  * the whole list last built from it, for a file that has not changed since. Safe to delete; a file
- * that is unreadable, damaged or from another build is ignored and rewritten. Only the sections
- * used by the last run are kept, so the cache never outgrows its list.
+ * that is unreadable, damaged or from another build is ignored and rewritten. The sections the
+ * last whole read used are kept, and a few others (see `flush`): the cache never outgrows its list.
  */
 export class FileDigestCache implements DigestCache {
   /** Each digest's line in the file, found on first use: an unchanged list never needs them. */
@@ -74,13 +76,17 @@ export class FileDigestCache implements DigestCache {
 
   /**
    * Writes what changed; a cache that cannot be written is no error, only slower next time. The
-   * digests this run did not use go, unless `keepUnused`: a run that read only some sections.
+   * digests this run used come first, then the ones it did not (the text before an edit that may be
+   * undone, a section an add wrote and the next read did not see): after a run that read only some
+   * sections, all of them; otherwise the first SPARE_DIGESTS, so that the cache never holds much
+   * more than its list.
    */
   flush({ keepUnused = false } = {}): void {
-    if (!this.dirty && (keepUnused || this.used.size === this.stored.size)) return;
-    const keys = keepUnused ? new Set([...this.stored.keys(), ...this.used]) : this.used;
+    const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
+    const kept = keepUnused ? unused : unused.slice(0, SPARE_DIGESTS);
+    if (!this.dirty && kept.length === unused.length) return;
     const line = (key: string) => this.stored.get(key) ?? Buffer.from(`${key} ${JSON.stringify(packDigest(this.entries.get(key) as SectionDigest))}\n`, 'utf8');
-    save(this.path, '', [Buffer.concat([...keys].map(line))]);
+    save(this.path, '', [Buffer.concat([...this.used, ...kept].map(line))]);
   }
 
   lastList(key: string, text: string): CachedList | undefined {

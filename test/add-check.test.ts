@@ -55,12 +55,13 @@ describe('add checks the section it changed', () => {
     for (const [text, id, asked] of cases) expect(await passesInSection(page, third, text, id, asked), text).toBe(false);
   });
 
-  it('cannot tell after an item of a section read with the one above it', async () => {
-    // The HTML block that ends the first section runs over the heading of the next: both are read as one.
+  it('takes the section between two of the list’s headings, not a heading an HTML block swallowed', async () => {
+    // The HTML block that ends March runs over the April heading: the second item is March's.
     const open = '# 2024\n## 3月\n- [ ] 1 First\n\n<div>\n## 4月\n\n- [ ] 2 Second\n';
     const second = everyItem(await listOf(open)).find((candidate) => candidate.title === 'Second') as Item;
     expect(second.id).toBe('2024-03.2');
-    expect(await passesInSection(open, second, '\n- [ ] 5 New', '2024-03.3')).toBe(false);
+    expect(await passesInSection(open, second, '\n- [ ] 5 New', '2024-03.3')).toBe(true);
+    expect(await passesInSection(open, second, '\n- [ ] 5 New', '2024-04.1')).toBe(false);
   });
 
   it('passes only what reading the whole list back passes too, and keeps the list that reading gives (random pages and insertions)', async () => {

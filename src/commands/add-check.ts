@@ -2,9 +2,8 @@ import type { AddPlan, AddRequest } from '../edit/add.js';
 import type { Splice } from '../edit/splice.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
-import { changedSpan, splitSections } from '../markdown/sections.js';
 import { toItem } from '../model/build.js';
-import { insertedItem, type Insertion } from '../model/insertion.js';
+import { insertedItem, sectionAround, type Insertion } from '../model/insertion.js';
 import { everyItem } from '../model/resolve.js';
 import type { ItemAdded } from '../model/read-list.js';
 import type { Item, ReadingList } from '../model/types.js';
@@ -48,11 +47,7 @@ export async function addedInSection({ before, after }: { before: string; after:
   const { splice, follows: last } = plan;
   if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return undefined;
   const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice) };
-  const spans = splitSections(before);
-  const span = spans[changedSpan(spans, splitSections(after), insertion) ?? -1];
-  // A section that starts with no heading of the list was read with the one above it (which left a
-  // fence or HTML block open); the first section starts with none.
-  if (!span || (span.start > 0 && !list.headings.some((heading) => heading.start === span.start))) return undefined;
+  const span = sectionAround(before, list.headings, insertion.at);
   const source = after.slice(span.start, span.end + insertion.length);
   if (mayHoldDefinitions(source)) return undefined;
   const [was, now] = await read.sections([before.slice(span.start, span.end), source]);

@@ -65,21 +65,3 @@ class LineCounter {
     return this.line;
   }
 }
-
-/**
- * Which span text inserted at `at` changed, when it changed only that one: the spans before it as
- * they were, the ones after it moved by the text's length and line breaks. Undefined when it split
- * the text anew (it wrote a heading, or opened or closed a fence).
- */
-export function changedSpan(before: readonly SectionSpan[], after: readonly SectionSpan[], { at, length, lines }: { at: number; length: number; lines: number }): number | undefined {
-  if (after.length !== before.length) return undefined;
-  const index = after.findIndex((span, i) => span.end !== before[i]?.end);
-  const changed = before[index];
-  if (!changed || at < changed.start || at > changed.end) return undefined;
-  const moved = (i: number) => (i < index ? [0, 0, 0] : i === index ? [0, length, 0] : [length, length, lines]);
-  return after.every((span, i) => {
-    const [start = 0, end = 0, line = 0] = moved(i);
-    const was = before[i] as SectionSpan;
-    return span.start === was.start + start && span.end === was.end + end && span.line === was.line + line;
-  }) ? index : undefined;
-}

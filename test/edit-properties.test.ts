@@ -156,3 +156,16 @@ describe('done then undone is the identity', () => {
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) });
   });
 });
+
+describe('how add writes a day', () => {
+  it('zero-padded exactly when some task line has a day written so (random lines)', async () => {
+    const { conventionsOf } = await import('../src/edit/conventions.js');
+    const line = fc.array(fc.constantFrom('- ', '* ', '1. ', '12) ', '[ ] ', '[x] ', '[X] ', '[y] ', ']', ' ', '\t', '07 ', '0', '7 ', '09\t', 'a', '[', '> '), { maxLength: 6 }).map((parts) => parts.join(''));
+    await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 8 }), async (lines) => {
+      const text = lines.join('\n');
+      // What a line of a padded day looks like, tried at the start of every line.
+      const expected = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text);
+      expect(conventionsOf({ text, eol: '\n' }, await listOf(text)).dayPadded).toBe(expected);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) * 3 });
+  });
+});

@@ -89,7 +89,7 @@ export function conventionsOf(file: { readonly text: string; readonly eol: Conve
   const { text } = file;
   const checkedMark = once(() => checkedMarkOf(text, list));
   const doneStamps = once(() => text.includes('✅') && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\].*✅ \d{4}-\d{2}-\d{2}/mu.test(text));
-  const dayPadded = once(() => /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+0\d[ \t]/m.test(text));
+  const dayPadded = once(() => writesPaddedDays(text));
   const bullet = once(() => mostCommon(datedItems(list).filter((item) => item.parent === null).map((item) => bulletOf(item.source.marker)), '-'));
   const newestFirst = once(() => orderOf(list));
   const gaps = once(() => gapsOf(text, list));
@@ -106,6 +106,21 @@ export function conventionsOf(file: { readonly text: string; readonly eol: Conve
       return { year: years[0]?.heading, month: months[0]?.heading, day: days[0]?.heading };
     },
   };
+}
+
+const PADDED_DAY_AFTER_BOX = /\][ \t]+0\d[ \t]/g;
+const TASK_TO_BOX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]$/;
+
+/**
+ * Whether a task's day is written `07`: looked for from each `]` such a day follows, then back to the
+ * start of its line. A pattern tried at the start of every line took 18 ms at 100,000 items.
+ */
+function writesPaddedDays(text: string): boolean {
+  PADDED_DAY_AFTER_BOX.lastIndex = 0;
+  for (let found = PADDED_DAY_AFTER_BOX.exec(text); found; found = PADDED_DAY_AFTER_BOX.exec(text)) {
+    if (TASK_TO_BOX.test(text.slice(lineStart(text, found.index), found.index))) return true;
+  }
+  return false;
 }
 
 /** Which way the file's years, months and days run; a kind with fewer than two goes as the others. */

@@ -41,6 +41,7 @@ export function decodeList(bytes: Uint8Array, path: string): Pick<ListFile, 'tex
 }
 
 function lineEnding(text: string): '\n' | '\r\n' {
+  if (!text.includes('\r')) return '\n';
   let lines = 0;
   let crlf = 0;
   // Counted in place: splitting a large file into lines only to count them costs more than the read.

@@ -139,7 +139,7 @@ describe('the section cache', () => {
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
   });
 
-  it('a damaged, foreign or unreadable cache is ignored and gives the same answer', () => {
+  it('a damaged, foreign or unreadable cache is ignored and gives the same answer; a damaged digest alone is parsed again', () => {
     const cache = tempDir();
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
@@ -150,16 +150,17 @@ describe('the section cache', () => {
     const good = new Map(cacheFiles.map((path) => [path, readFileSync(path)]));
     // Bytes as latin1 text: one character a byte, so the binary list file survives the round trip.
     const edited = (change: (text: string) => string) => (bytes: Buffer) => Buffer.from(change(bytes.toString('latin1')), 'latin1');
-    const damages = [
-      edited((text) => text.slice(0, text.length / 2)),
+    // Each with whether it spoils every section's digest (the file as a whole) or only some (their lines).
+    const damages: [(bytes: Buffer) => Buffer, boolean][] = [
+      [edited((text) => text.slice(0, text.length / 2)), false],
       // A title and a heading changed, the checksum not (the list file keeps no title: its titles are in the page).
-      edited((text) => text.replace('ChatGLM-6B', 'ChatGLM-7B').replace('"2023"', '"2024"')),
-      (bytes: Buffer) => Buffer.concat([bytes.subarray(0, -1), Buffer.from([(bytes.at(-1) ?? 0) ^ 1])]), // a number changed (the list file's last: a count)
-      edited((text) => `another-build ${text.slice(text.indexOf(' ') + 1)}`),
-      () => Buffer.from('not a cache'),
-      () => Buffer.alloc(0),
+      [edited((text) => text.replace('ChatGLM-6B', 'ChatGLM-7B').replace('"2023"', '"2024"')), false],
+      [(bytes: Buffer) => Buffer.concat([bytes.subarray(0, -1), Buffer.from([(bytes.at(-1) ?? 0) ^ 1])]), false], // the last byte (the list file's: a count)
+      [edited((text) => `another-build ${text.slice(text.indexOf(' ') + 1)}`), true],
+      [() => Buffer.from('not a cache'), true],
+      [() => Buffer.alloc(0), true],
     ];
-    for (const damage of damages) {
+    for (const [damage, whole] of damages) {
       for (const [path, bytes] of good) {
         const damaged = damage(bytes);
         expect(damaged.equals(bytes)).toBe(false);
@@ -167,7 +168,10 @@ describe('the section cache', () => {
       }
       const run = read(['list', '--json', '--file', file], { env });
       expect(run.stdout).toBe(truth);
-      expect(parsed(run.stderr)).toEqual([11, 11]);
+      const [again = 0, sections] = parsed(run.stderr) ?? [];
+      expect(sections).toBe(11);
+      if (whole) expect(again).toBe(11);
+      else expect(again > 0 && again < 11, `${again} parsed`).toBe(true);
       // The whole list alone damaged: the section digests still serve.
       const wholeList = cacheFiles.find((path) => path.endsWith('.list')) ?? '';
       writeFileSync(wholeList, damage(good.get(wholeList) ?? Buffer.alloc(0)));

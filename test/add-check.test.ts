@@ -23,7 +23,7 @@ const request: AddRequest = { title: 'New', url: null, year: 2024, month: 3, day
 async function passesInSection(before: string, follows: Item, text: string, id: string, asked = request): Promise<boolean> {
   const plan: AddPlan = { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows };
   const after = applySplices(before, [plan.splice]);
-  return (await addedInSection({ before, after }, await listOf(before), plan, asked, readBack(after))) !== undefined;
+  return (await addedInSection(before, await listOf(before), plan, asked, readBack(after))) !== undefined;
 }
 
 describe('add checks the section it changed', () => {
@@ -87,8 +87,8 @@ describe('add checks the section it changed', () => {
       const [was, now] = [await listOf(page), await listOf(after)];
       expect(() => verifyAdded(was, now, id, asked)).not.toThrow();
       // What add keeps for the next command: the list before, packed, with the new item put in.
-      const added = await addedInSection({ before: page, after }, was, { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows }, asked, readBack(after));
-      const packed = added && packedWithItem(packList(was, page), after, added.insertion, added.item, added.follows);
+      const added = await addedInSection(page, was, { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows }, asked, readBack(after));
+      const packed = added && packedWithItem(packList(was, page), added.insertion, added.item, added.follows);
       if (packed) {
         kept++;
         expect(unpackList(packed, after)).toEqual(now);

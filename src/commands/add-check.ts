@@ -3,7 +3,7 @@ import type { Splice } from '../edit/splice.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
 import { toItem } from '../model/build.js';
-import { insertedItem, sectionAround, type Insertion } from '../model/insertion.js';
+import { insertedItem, sectionAround } from '../model/insertion.js';
 import { everyItem } from '../model/resolve.js';
 import type { ItemAdded } from '../model/read-list.js';
 import type { Item, ReadingList } from '../model/types.js';
@@ -14,8 +14,8 @@ const readsTheSame = (a: Item, b: Item): boolean => a.year === b.year && a.month
   && a.title === b.title && a.url === b.url && a.done === b.done && (a.parent === null) === (b.parent === null);
 
 /** What add checks before it writes: the new item reads back as given, every other item as before. */
-export async function checkAdded(text: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<ItemAdded | undefined> {
-  const added = await addedInSection(text, list, plan, request, read);
+export async function checkAdded(before: string, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<ItemAdded | undefined> {
+  const added = await addedInSection(before, list, plan, request, read);
   if (added) return { from: list, insertion: added.insertion, item: added.item, follows: added.follows };
   verifyAdded(list, await read.list(), plan.id, request);
   return undefined;
@@ -43,12 +43,14 @@ export function verifyAdded(before: ReadingList, after: ReadingList, id: string,
  * reads one section, not the whole list. Undefined when it cannot tell; the whole list is then read
  * back. Passed, it gives the new item as the list after the add has it.
  */
-export async function addedInSection({ before, after }: { before: string; after: string }, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<{ item: Item; follows: Item; insertion: Insertion } | undefined> {
+export async function addedInSection(before: string, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<Omit<ItemAdded, 'from'> | undefined> {
   const { splice, follows: last } = plan;
   if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return undefined;
-  const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice) };
+  const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice), text: splice.text };
   const span = sectionAround(before, list.headings, insertion.at);
-  const source = after.slice(span.start, span.end + insertion.length);
+  // Made from the text before and the line written: slicing the text after would first copy all of
+  // it into one string (15 ms at 100,000 items).
+  const source = before.slice(span.start, insertion.at) + splice.text + before.slice(insertion.at, span.end);
   if (mayHoldDefinitions(source)) return undefined;
   const [was, now] = await read.sections([before.slice(span.start, span.end), source]);
   if (!was || !now || was.endsOpen || now.endsOpen) return undefined;

@@ -43,7 +43,7 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
     for (const twin of twins) process.stderr.write(`warning: ${request.url} is already in the file as ${twin.id}; adding it again.\n`);
     const plan = planAdd(file.text, list, style, request);
     id = plan.id;
-    return { splices: [plan.splice], message: `add ${plan.id}  ${request.title}`, verify: (after, read) => checkAdded({ before: file.text, after }, list, plan, request, read) };
+    return { splices: [plan.splice], message: `add ${plan.id}  ${request.title}`, verify: (_after, read) => checkAdded(file.text, list, plan, request, read) };
   });
   process.stdout.write(`${id}\n`);
 }

@@ -22,14 +22,14 @@ export interface DigestCache {
   /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */
   keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
   /** `text` reads as the list `added.from` with `added.item` added, when the cache still has that list to add it to. */
-  keepListWithItem?(key: string, text: string, added: ItemAdded): void;
+  keepListWithItem?(key: string, added: ItemAdded): void;
 }
 
 /** How the list of a text follows from the list before it when an add wrote one item (see add-check.ts). */
 export interface ItemAdded {
   from: ReadingList;
-  /** The text the add wrote: where, in the text before. */
-  insertion: Insertion;
+  /** The text the add wrote, and where in the text before. */
+  insertion: Insertion & { text: string };
   /** The new item, as the list after the add has it; a month's item. */
   item: Item;
   /** The item it was written after, in the same month. */
@@ -140,7 +140,7 @@ function wholeListKey(cache: DigestCache, text: string | Uint8Array): string {
 
 /** Tells the cache that `text` reads as the list `added.from` with one item more. */
 export function keepListWithItem(cache: DigestCache, text: string, added: ItemAdded, utf8?: Uint8Array): void {
-  cache.keepListWithItem?.(wholeListKey(cache, utf8 ?? text), text, added);
+  cache.keepListWithItem?.(wholeListKey(cache, utf8 ?? text), added);
 }
 
 /** Tells the cache that `text` reads as `list` (after an edit: read back, or derived from `tickedFrom`). */

@@ -104,10 +104,10 @@ export class FileDigestCache implements DigestCache {
     }
   }
 
-  keepListWithItem(key: string, text: string, added: ItemAdded): void {
+  keepListWithItem(key: string, added: ItemAdded): void {
     if (added.from !== this.lastRead?.list) return;
     const { payload } = this.lastRead.file;
-    const packed = packedWithItem(payload.subarray(SECTIONS_BYTES), text, added.insertion, added.item, added.follows);
+    const packed = packedWithItem(payload.subarray(SECTIONS_BYTES), added.insertion, added.item, added.follows);
     if (packed) save(this.listPath, key, [payload.subarray(0, SECTIONS_BYTES), packed]);
   }
 

@@ -49,8 +49,11 @@ const NO_SUBTASKS = Object.freeze([]) as unknown as Item[];
 export class ItemWriter {
   readonly ints: number[] = [];
 
-  /** `strings`: the table the strings not in the text go to. */
-  constructor(private readonly text: string, readonly strings: string[] = []) {}
+  /**
+   * `strings`: the table the strings not in the text go to. `offset`: where `text` starts in the
+   * text the items' offsets are in (a part that holds every item written).
+   */
+  constructor(private readonly text: string, readonly strings: string[] = [], private readonly offset = 0) {}
 
   items(items: readonly Item[]): void {
     for (const item of items) this.item(item);
@@ -78,7 +81,7 @@ export class ItemWriter {
       this.ints.push(NULL_STRING, 0);
       return;
     }
-    const item = this.text.slice(within.start, within.end);
+    const item = this.text.slice(within.start - this.offset, within.end - this.offset);
     const takesBox = (at: number) => checkboxes.some((box) => box >= at && box < at + value.length);
     let at = item.indexOf(value);
     while (at !== -1 && takesBox(within.start + at)) at = item.indexOf(value, at + 1);

@@ -19,7 +19,7 @@ const NOTE_COUNT = 12;
  * some 50 ms; without it, the next command would build the list from every section's digest.
  * Undefined when `follows` is not found where its month's items are.
  */
-export function packedWithItem(bytes: Buffer, after: string, insertion: Insertion, item: Item, follows: Item): Buffer | undefined {
+export function packedWithItem(bytes: Buffer, insertion: Insertion & { text: string }, item: Item, follows: Item): Buffer | undefined {
   const { outline, ints } = splitPacked(bytes);
   const [headings, months, , sections, , strings, , monthsEnd] = outline;
   const { at, length, lines } = insertion;
@@ -50,7 +50,8 @@ export function packedWithItem(bytes: Buffer, after: string, insertion: Insertio
   }
   if (!month || insertAt === -1) return undefined;
 
-  const writer = new ItemWriter(after, strings);
+  // The item's strings are looked for in the text inserted, which holds the whole item.
+  const writer = new ItemWriter(insertion.text, strings, at);
   writer.items([item]);
   const run = writer.ints;
   const joined = new Int32Array(ints.length + run.length);
@@ -68,12 +69,12 @@ export function packedWithItem(bytes: Buffer, after: string, insertion: Insertio
     if (heading[4] > at) heading[4] += length;
   }
   // A section and its entries know only their lines: past the insertion's line, they moved.
-  const line = item.line - lineBreaks(after, at, item.source.start);
+  const line = item.line - lineBreaks(insertion.text, 0, item.source.start - at);
   for (const section of sections) {
     if (section[2] > line) section[2] += lines;
     for (const entry of section[4]) if (entry[2] > line) entry[2] += lines;
   }
-  outline[6] = after.length;
+  outline[6] += length;
   return joinPacked(outline, joined);
 }
 

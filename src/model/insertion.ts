@@ -132,9 +132,10 @@ function taskBefore(blocks: readonly Block[], item: RawItem): RawItem | undefine
  */
 export function sectionAround(text: string, headings: readonly Heading[], at: number): SectionSpan {
   const startsLine = (heading: Heading) => !heading.setext && text.charCodeAt(heading.start) === HASH && (heading.start === 0 || text.charCodeAt(heading.start - 1) === NEWLINE);
-  let after = firstAfter(headings, at);
+  const past = firstAfter(headings, at);
+  let after = past;
   while (after < headings.length && !startsLine(headings[after] as Heading)) after++;
-  let before = after - 1;
+  let before = past - 1;
   while (before >= 0 && !startsLine(headings[before] as Heading)) before--;
   const [first, next] = [headings[before], headings[after]];
   return { start: first?.start ?? 0, end: next?.start ?? text.length, line: first?.line ?? 1 };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { itemJson, json, writeListJson } from '../src/render/json.js';
@@ -42,5 +43,18 @@ describe('list --json in pieces', () => {
     const streamed: string[] = [];
     writeListJson((text) => streamed.push(text), 'read.md', (function* oneByOne() { yield* datedItems(long); })(), sections);
     expect(streamed.join('')).toBe(whole('read.md', datedItems(long), sections));
+  });
+
+  it('writes any item as one stringify of the whole document would (random values, any UTF-16)', () => {
+    // Any code unit, lone surrogates and controls included: JSON escapes them, and must the same way here.
+    const text = fc.string({ unit: fc.nat(0xffff).map((code) => String.fromCharCode(code)), maxLength: 12 });
+    const number = fc.option(fc.nat(99_999), { nil: null });
+    const item = fc.record({
+      id: text, year: number, month: number, day: number, title: text, url: fc.option(text, { nil: null }), done: fc.boolean(),
+      line: fc.nat(), parent: fc.option(text, { nil: null }), notes: fc.array(text, { maxLength: 3 }),
+    }).map((values): Item => ({ ...values, subtasks: [], source: { start: 0, end: 0, checkOffset: 0, marker: '-', indent: 0 } }));
+    fc.assert(fc.property(fc.array(item, { maxLength: 1100 }), text, (items, file) => {
+      expect(pieces(file, items, []).join('')).toBe(whole(file, items, []));
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) / 3 });
   });
 });

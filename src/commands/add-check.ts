@@ -16,7 +16,7 @@ const readsTheSame = (a: Item, b: Item): boolean => a.year === b.year && a.month
 /** What add checks before it writes: the new item reads back as given, every other item as before. */
 export async function checkAdded(before: string, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<ItemAdded | undefined> {
   const added = await addedInSection(before, list, plan, request, read);
-  if (added) return { from: list, insertion: added.insertion, item: added.item, follows: added.follows };
+  if (added) return { from: list, ...added };
   verifyAdded(list, await read.list(), plan.id, request);
   return undefined;
 }

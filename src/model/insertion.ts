@@ -2,7 +2,7 @@ import type { SectionSpan } from '../markdown/sections.js';
 import type { Block, RawItem, SectionDigest } from './digest.js';
 import type { Heading } from './types.js';
 
-/** Text inserted into a section: where, relative to the section's start, how long, and how many line breaks it holds. */
+/** Text inserted: where in the text it went into (a section's, or the whole file's), how long, and how many line breaks it holds. */
 export interface Insertion {
   at: number;
   length: number;

@@ -19,11 +19,16 @@ const readBack = (after: string): ReadBack => ({
 
 const request: AddRequest = { title: 'New', url: null, year: 2024, month: 3, day: 5, done: false };
 
-/** Whether add's check of the changed section alone passes `text` inserted after `follows`, claimed as `id`. */
-async function passesInSection(before: string, follows: Item, text: string, id: string, asked = request): Promise<boolean> {
+/** Add's check of the changed section alone, of `text` inserted after `follows` and claimed as `id`. */
+async function checkInSection(before: string, follows: Item, text: string, id: string, asked = request) {
   const plan: AddPlan = { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows };
   const after = applySplices(before, [plan.splice]);
-  return (await addedInSection(before, await listOf(before), plan, asked, readBack(after))) !== undefined;
+  return { after, added: await addedInSection(before, await listOf(before), plan, asked, readBack(after)) };
+}
+
+/** Whether that check passes. */
+async function passesInSection(...args: Parameters<typeof checkInSection>): Promise<boolean> {
+  return (await checkInSection(...args)).added !== undefined;
 }
 
 describe('add checks the section it changed', () => {
@@ -81,14 +86,13 @@ describe('add checks the section it changed', () => {
       if (!follows) return;
       const id = `${follows.id.slice(0, follows.id.lastIndexOf('.'))}.${Number(follows.id.slice(follows.id.lastIndexOf('.') + 1)) + 1}`;
       const asked = { ...request, year: follows.year ?? 0, month: follows.month, day: /\n *\S+ \[ \] 5/.test(text) ? 5 : follows.day };
-      if (!(await passesInSection(page, follows, text, id, asked))) return;
+      const { after, added } = await checkInSection(page, follows, text, id, asked);
+      if (!added) return;
       passed++;
-      const after = applySplices(page, [{ start: follows.source.end, end: follows.source.end, text }]);
       const [was, now] = [await listOf(page), await listOf(after)];
       expect(() => verifyAdded(was, now, id, asked)).not.toThrow();
       // What add keeps for the next command: the list before, packed, with the new item put in.
-      const added = await addedInSection(page, was, { splice: { start: follows.source.end, end: follows.source.end, text }, id, follows }, asked, readBack(after));
-      const packed = added && packedWithItem(packList(was, page), added.insertion, added.item, added.follows);
+      const packed = packedWithItem(packList(was, page), added.insertion, added.item, added.follows);
       if (packed) {
         kept++;
         expect(unpackList(packed, after)).toEqual(now);

@@ -7,6 +7,7 @@ import { FIXTURES } from './helpers/corpus.js';
 import { SEED, read, readInProcess, tempDir, tempList } from './helpers/cli.js';
 import { listOf } from './helpers/model.js';
 import { verifyAdded } from '../src/commands/add-check.js';
+import { conventionsOf } from '../src/edit/conventions.js';
 
 beforeAll(() => {
   process.env.XDG_STATE_HOME = tempDir();
@@ -159,7 +160,6 @@ describe('done then undone is the identity', () => {
 
 describe('how add writes a day', () => {
   it('zero-padded exactly when some task line has a day written so (random lines)', async () => {
-    const { conventionsOf } = await import('../src/edit/conventions.js');
     const line = fc.array(fc.constantFrom('- ', '* ', '1. ', '12) ', '[ ] ', '[x] ', '[X] ', '[y] ', ']', ' ', '\t', '07 ', '0', '7 ', '09\t', 'a', '[', '> '), { maxLength: 6 }).map((parts) => parts.join(''));
     await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 8 }), async (lines) => {
       const text = lines.join('\n');

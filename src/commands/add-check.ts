@@ -1,5 +1,5 @@
 import type { AddPlan, AddRequest } from '../edit/add.js';
-import type { Splice } from '../edit/splice.js';
+import { lineBreaks } from '../edit/lines.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
 import { toItem } from '../model/build.js';
@@ -46,7 +46,7 @@ export function verifyAdded(before: ReadingList, after: ReadingList, id: string,
 export async function addedInSection(before: string, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<Omit<ItemAdded, 'from'> | undefined> {
   const { splice, follows: last } = plan;
   if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return undefined;
-  const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice), text: splice.text };
+  const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice.text), text: splice.text };
   const span = sectionAround(before, list.headings, insertion.at);
   // Made from the text before and the line written: slicing the text after would first copy all of
   // it into one string (15 ms at 100,000 items).
@@ -64,12 +64,6 @@ export async function addedInSection(before: string, list: ReadingList, plan: Ad
   const passed = day !== undefined && item.title === request.title && item.url === request.url && item.done === request.done
     && (request.day === null || day === request.day) && plan.id === nextId(last.id);
   return passed ? { item: toItem(item, { offset: span.start, line: span.line }, plan.id, null, { year: last.year, month: last.month, day: scopeDay ?? null }), follows: last, insertion } : undefined;
-}
-
-function lineBreaks({ text }: Splice): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }
 
 /** The id of the item after `id` among its siblings: `2023-04.3` → `2023-04.4`. */

@@ -57,3 +57,10 @@ export function mostCommon<T>(values: readonly T[], fallback: T): T {
   }
   return best;
 }
+
+/** How many line breaks `text` holds. */
+export function lineBreaks(text: string): number {
+  let count = 0;
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) count++;
+  return count;
+}

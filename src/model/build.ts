@@ -117,7 +117,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
   return list;
 }
 
-export interface DatePlace { year: number | null; month: number | null; day: number | null }
+interface DatePlace { year: number | null; month: number | null; day: number | null }
 
 /** Task items nested under plain bullets count as if they stood in the list themselves. */
 function hoistTasks(items: readonly RawItem[], into: RawItem[] = []): RawItem[] {

@@ -9,6 +9,9 @@ export interface Insertion {
   lines: number;
 }
 
+/** An insertion with the text it wrote. */
+export type InsertedText = Insertion & { text: string };
+
 export interface InsertedItem {
   item: RawItem;
   /**

@@ -3,7 +3,7 @@ import { loadParser, parsingDone } from '../markdown/load-parser.js';
 import { splitSections, type SectionSpan } from '../markdown/sections.js';
 import { buildReadingList, type PlacedDigest } from './build.js';
 import { digestSection, type SectionDigest } from './digest.js';
-import type { Insertion } from './insertion.js';
+import type { InsertedText } from './insertion.js';
 import type { Item, ReadingList } from './types.js';
 
 /** Where digests of sections already seen are kept; keyed by everything a digest depends on. */
@@ -29,7 +29,7 @@ export interface DigestCache {
 export interface ItemAdded {
   from: ReadingList;
   /** The text the add wrote, and where in the text before. */
-  insertion: Insertion & { text: string };
+  insertion: InsertedText;
   /** The new item, as the list after the add has it; a month's item. */
   item: Item;
   /** The item it was written after, in the same month. */

@@ -35,10 +35,9 @@ const INT_BYTES = 4;
 /**
  * An item's run of integers: day, line, start, end, checkbox, indent, title, url and marker (two
  * each), the number of notes, the notes (two each), the number of subtasks, the subtasks' runs.
- * Where the checkbox and the number of notes stand in it:
+ * Where those a reader skips to stand in it:
  */
-const CHECKBOX = 4;
-const NOTE_COUNT = 12;
+export const RUN = { line: 1, start: 2, end: 3, checkbox: 4, title: 6, marker: 10, noteCount: 12 } as const;
 /**
  * Most items have no notes and no subtasks: they share one empty array of each instead of two each.
  * Frozen, so that nothing can add to one item's notes through another's.
@@ -152,9 +151,9 @@ class ItemReader {
   /** Where the checkboxes of `count` items and their subtasks stand, read without making the items. */
   checkboxes(count: number, into: MonthCheckboxes = { items: [], subtasks: [] }, subtasks = false): MonthCheckboxes {
     for (let left = count; left > 0; left--) {
-      this.next += CHECKBOX;
+      this.next += RUN.checkbox;
       (subtasks ? into.subtasks : into.items).push(this.checkOffset());
-      this.next += NOTE_COUNT - CHECKBOX - 1;
+      this.next += RUN.noteCount - RUN.checkbox - 1;
       const notes = this.int();
       this.next += 2 * notes;
       this.checkboxes(this.int(), into, true);

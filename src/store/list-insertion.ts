@@ -1,15 +1,7 @@
-import type { Insertion } from '../model/insertion.js';
+import { lineBreaks } from '../edit/lines.js';
+import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { ItemWriter, joinPacked, splitPacked } from './list-codec.js';
-
-/** Where an item's integers stand in its run (see list-codec.ts), and how many come before its notes. */
-const LINE = 1;
-const START = 2;
-const END = 3;
-const CHECKBOX = 4;
-const TITLE = 6;
-const MARKER = 10;
-const NOTE_COUNT = 12;
+import { ItemWriter, joinPacked, RUN, splitPacked } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -19,7 +11,7 @@ const NOTE_COUNT = 12;
  * some 50 ms; without it, the next command would build the list from every section's digest.
  * Undefined when `follows` is not found where its month's items are.
  */
-export function packedWithItem(bytes: Buffer, insertion: Insertion & { text: string }, item: Item, follows: Item): Buffer | undefined {
+export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Item, follows: Item): Buffer | undefined {
   const { outline, ints } = splitPacked(bytes);
   const [headings, months, , sections, , strings, , monthsEnd] = outline;
   const { at, length, lines } = insertion;
@@ -30,18 +22,18 @@ export function packedWithItem(bytes: Buffer, insertion: Insertion & { text: str
   let inside = 0;
   let topStart = -1;
   for (let index = 0; index < ints.length;) {
-    const start = ints[index + START] as number;
+    const start = ints[index + RUN.start] as number;
     if (inside === 0) topStart = start;
     else inside--;
     if (start >= at) {
-      ints[index + LINE] = (ints[index + LINE] as number) + lines;
-      ints[index + START] = start + length;
-      ints[index + CHECKBOX] = (ints[index + CHECKBOX] as number) + length;
+      ints[index + RUN.line] = (ints[index + RUN.line] as number) + lines;
+      ints[index + RUN.start] = start + length;
+      ints[index + RUN.checkbox] = (ints[index + RUN.checkbox] as number) + length;
     }
-    if ((ints[index + END] as number) > at) ints[index + END] = (ints[index + END] as number) + length;
-    const subtaskCount = index + NOTE_COUNT + 1 + 2 * (ints[index + NOTE_COUNT] as number);
+    if ((ints[index + RUN.end] as number) > at) ints[index + RUN.end] = (ints[index + RUN.end] as number) + length;
+    const subtaskCount = index + RUN.noteCount + 1 + 2 * (ints[index + RUN.noteCount] as number);
     // Title, url and marker, then the notes: each string's offset, or a negative number for none.
-    for (let string = index + TITLE; string < subtaskCount; string += string === index + MARKER ? 3 : 2) {
+    for (let string = index + RUN.title; string < subtaskCount; string += string === index + RUN.marker ? 3 : 2) {
       if ((ints[string] as number) >= at) ints[string] = (ints[string] as number) + length;
     }
     inside += ints[subtaskCount] as number;
@@ -69,17 +61,11 @@ export function packedWithItem(bytes: Buffer, insertion: Insertion & { text: str
     if (heading[4] > at) heading[4] += length;
   }
   // A section and its entries know only their lines: past the insertion's line, they moved.
-  const line = item.line - lineBreaks(insertion.text, 0, item.source.start - at);
+  const line = item.line - lineBreaks(insertion.text.slice(0, item.source.start - at));
   for (const section of sections) {
     if (section[2] > line) section[2] += lines;
     for (const entry of section[4]) if (entry[2] > line) entry[2] += lines;
   }
   outline[6] += length;
   return joinPacked(outline, joined);
-}
-
-function lineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < to; newline = text.indexOf('\n', newline + 1)) count++;
-  return count;
 }

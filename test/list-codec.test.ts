@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ReadingList } from '../src/model/types.js';
-import { itemsForOnePass, packList, unpackList } from '../src/store/list-codec.js';
+import { flatten } from '../src/model/select.js';
+import { itemsForOnePass, monthIdWidths, packList, unpackList } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
@@ -77,6 +78,33 @@ describe('the cached whole list', () => {
     const short = unpackList(Buffer.concat([head, bytes.subarray(4 + Math.ceil(jsonLength / 4) * 4)]), text);
     expect(short.months[1]?.items).toEqual(list.months[1]?.items);
     expect(() => short.months[0]?.items).toThrow(/do not end where the outline says/);
+  });
+
+  it('knows the longest id at each depth of a month without making its items, as the items read', async () => {
+    // Ten items and more, and subtasks under subtasks: ids of one, two and three numbers, at three depths.
+    const subtasks = '  - [ ] a sub\n    - [x] a sub of a sub\n  - [ ] another\n';
+    const long = `# 2025\n## 3月\n${Array.from({ length: 12 }, (_, index) => `- [ ] ${index + 1} item ${index}\n${index === 10 ? subtasks : ''}`).join('')}`;
+    let checked = 0;
+    for (const text of [...texts, long]) {
+      const list = await listOf(text);
+      const back = roundTrip(list, text);
+      list.months.forEach((month, index) => {
+        // Written apart from the model's: a month's item id has one dot more for each depth.
+        const widths: number[] = [];
+        for (const item of flatten(month.items)) {
+          const depth = item.id.split('.').length - 2;
+          widths[depth] = Math.max(widths[depth] ?? 0, item.id.length);
+        }
+        const cached = back.months[index];
+        if (!cached) throw new Error('the cached list has the months');
+        expect(monthIdWidths(cached)).toEqual(widths);
+        expect(monthIdWidths(month)).toEqual(widths);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(50);
+    const longList = roundTrip(await listOf(long), long);
+    expect(longList.months[0] && monthIdWidths(longList.months[0])).toEqual(['2025-03.12'.length, '2025-03.11.2'.length, '2025-03.11.1.1'.length]);
   });
 
   it('gives a month\'s items for one pass afresh, without keeping them, until the month holds its own', async () => {

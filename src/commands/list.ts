@@ -6,7 +6,7 @@ import { writeListJson } from '../render/json.js';
 import { measuredTexts, renderList, surveyMonths, type ListView, type MonthView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
-import { itemsForOnePass } from '../store/list-codec.js';
+import { itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
 import { openList, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -54,6 +54,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
         const all = itemsForOnePass(month);
         return { all, shown: pruneTree(all, filter) };
       },
+      idWidths: () => monthIdWidths(month),
     })),
   }));
   const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])
@@ -65,8 +66,8 @@ export async function runList(query: string | undefined, options: ListOptions): 
     return;
   }
   const columns = terminalColumns();
-  const survey = surveyMonths(years, columns);
   const narrowed = filter.state !== undefined || filter.query !== undefined;
+  const survey = surveyMonths(years, columns, narrowed);
   const view: ListView = {
     all: options.all === true,
     years: narrowed

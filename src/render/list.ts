@@ -19,6 +19,8 @@ export interface MonthView {
   month: Month;
   /** Every item of the month, and those shown. */
   items(): { all: readonly Item[]; shown: Item[] };
+  /** The longest id at each depth among every item of the month (`model/ids.ts`), where the cache allows without reading them. */
+  idWidths(): number[];
 }
 
 export interface RenderOptions {
@@ -32,7 +34,7 @@ export interface RenderOptions {
 
 /** What the pass over the months before printing finds. */
 export interface Survey {
-  /** Months with nothing to show under the filter. */
+  /** Months with nothing to show under a filter that narrows; none without one. */
   empty: Set<Month>;
   /** The widest id of a month's item, with its indent: a month's ids are ASCII (`2023-04.3.1`). */
   idColumn: number;
@@ -40,8 +42,12 @@ export interface Survey {
   plainAscii: boolean;
 }
 
-/** The first pass over the months: what the second, which prints them, needs to know first. */
-export function surveyMonths(years: ListView['years'], columns: number | undefined): Survey {
+/**
+ * The first pass over the months: what the second, which prints them, needs to know first. With
+ * every item shown and nothing to cut, that is only the id column, which the months know without
+ * their items being read.
+ */
+export function surveyMonths(years: ListView['years'], columns: number | undefined, narrowed: boolean): Survey {
   const survey: Survey = { empty: new Set(), idColumn: 0, plainAscii: true };
   const visit = (item: Item, depth: number) => {
     survey.idColumn = Math.max(survey.idColumn, depth * 2 + item.id.length);
@@ -49,6 +55,12 @@ export function surveyMonths(years: ListView['years'], columns: number | undefin
   };
   for (const { months } of years) {
     for (const monthView of months) {
+      if (!narrowed && columns === undefined) {
+        monthView.idWidths().forEach((width, depth) => {
+          survey.idColumn = Math.max(survey.idColumn, depth * 2 + width);
+        });
+        continue;
+      }
       const { shown } = monthView.items();
       if (shown.length === 0) survey.empty.add(monthView.month);
       eachRow(shown, visit);

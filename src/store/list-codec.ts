@@ -1,4 +1,5 @@
 import { checkboxState } from '../model/checkbox.js';
+import { idWidths } from '../model/ids.js';
 import { flatten } from '../model/select.js';
 import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, ReadingList, Section, Year } from '../model/types.js';
 
@@ -161,6 +162,21 @@ class ItemReader {
     return into;
   }
 
+  /** What `idWidths` (model/ids.ts) finds for `count` items and their subtasks, read without making the items. */
+  idWidths(count: number, prefix: number, widths: number[] = [], depth = 0): number[] {
+    for (let index = 1, digits = 1, tens = 10; index <= count; index++) {
+      if (index === tens) [digits, tens] = [digits + 1, tens * 10];
+      // An item's id is its parent's (or the month's) and `.index`.
+      const width = prefix + 1 + digits;
+      widths[depth] = Math.max(widths[depth] ?? 0, width);
+      this.next += RUN.noteCount;
+      const notes = this.int();
+      this.next += 2 * notes;
+      this.idWidths(this.int(), width, widths, depth + 1);
+    }
+    return widths;
+  }
+
   private checkOffset(): number {
     const checkOffset = this.int();
     if (checkOffset < 0 || checkOffset >= this.text.length) throw new Error('a cached checkbox outside the text');
@@ -246,6 +262,7 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
       { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
       read((reader) => reader.items(count, id, null, year, month)),
       read((reader) => reader.checkboxes(count)),
+      read((reader) => reader.idWidths(count, id.length)),
     );
   });
   const reader = new ItemReader(ints, strings, text, monthsEnd);
@@ -282,8 +299,8 @@ export function mayHaveUrl(list: ReadingList, url: string): boolean {
   return !strings || strings.text.includes(url) || strings.table.includes(url);
 }
 
-/** How to read a cached month's items without keeping them: see `itemsForOnePass`. */
-const readAfresh = new WeakMap<Month, () => Item[]>();
+/** How to read a cached month without keeping what is read: see `itemsForOnePass` and `monthIdWidths`. */
+const readAfresh = new WeakMap<Month, { items: () => Item[]; idWidths: () => number[] }>();
 
 /**
  * A month's items for one pass over the list. A month read from the cache reads them afresh unless
@@ -292,7 +309,12 @@ const readAfresh = new WeakMap<Month, () => Item[]>();
  * and again (two thirds of `list` at 100,000 items). Any other month gives its own.
  */
 export function itemsForOnePass(month: Month): Item[] {
-  return readAfresh.get(month)?.() ?? month.items;
+  return readAfresh.get(month)?.items() ?? month.items;
+}
+
+/** `idWidths` of a month's items: a month read from the cache reads them off its runs, without making its items. */
+export function monthIdWidths(month: Month): number[] {
+  return readAfresh.get(month)?.idWidths() ?? idWidths(month.items);
 }
 
 /**
@@ -300,13 +322,13 @@ export function itemsForOnePass(month: Month): Item[] {
  * wrote is checked by its checksum and key before it is read (store/digest-cache.ts), so a month
  * read late cannot fail where one read at once would not; it still checks where its items end.
  */
-function onDemand(month: Omit<Month, 'items' | 'checkboxes'>, items: () => Item[], checkboxes: () => MonthCheckboxes): Month {
+function onDemand(month: Omit<Month, 'items' | 'checkboxes'>, items: () => Item[], checkboxes: () => MonthCheckboxes, widths: () => number[]): Month {
   let readItems: Item[] | undefined;
   let readCheckboxes: MonthCheckboxes | undefined;
   const lazy = Object.defineProperties(month, {
     items: { enumerable: true, get: () => (readItems ??= items()) },
     checkboxes: { enumerable: true, get: () => (readCheckboxes ??= checkboxes()) },
   }) as Month;
-  readAfresh.set(lazy, () => readItems ?? items());
+  readAfresh.set(lazy, { items: () => readItems ?? items(), idWidths: widths });
   return lazy;
 }

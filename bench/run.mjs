@@ -18,15 +18,21 @@ const bin = new URL('../bin/read.js', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'read-bench-'));
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
-/** Wall time (ms) and peak RSS (MiB) of one process. */
+/**
+ * Wall time (ms) and peak RSS (MiB) of one process. Its output is read from a pipe, as a reader of
+ * it would, and kept as bytes: decoding it happens after the process has exited but inside the
+ * timing, and took this script 12 ms for the 3 MB of `list --json` at 10,000 items, 116 ms for the
+ * 30 MB at 100,000 — time no process of the command spends.
+ */
 function measure(command, args, env) {
   const started = process.hrtime.bigint();
   const result = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { env, maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  const rss = hasTime ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+  const stderr = result.stderr.toString('utf8');
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${stderr}`);
+  const rss = hasTime ? Number(stderr.trim().split('\n').at(-1)) / 1024 : NaN;
   return { ms, rss };
 }
 

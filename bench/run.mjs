@@ -1,6 +1,6 @@
 // Whole-process timings of `read` against the floor (`node -e 0`), measured in the same run as
-// alternating pairs, so that a busy machine slows both sides alike. Prints a table of median ratios
-// and peak RSS. Usage: npm run bench [-- --sizes 100,1000,10000,100000 --reps 7]
+// alternating pairs, so that a busy machine slows both sides alike. Prints a table of the median of
+// the pairs' ratios, and peak RSS. Usage: npm run bench [-- --sizes 100,1000,10000,100000 --reps 7]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,19 +38,27 @@ function measure(command, args, env) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** `runs` alternating pairs of (floor, command); `prepare` runs before each command, untimed. */
+/**
+ * `runs` pairs of (floor, command), each run right after the other; `prepare` runs before each pair,
+ * untimed. The ratio is the median of the pairs' ratios: the load of a shared machine drifts over
+ * seconds (the floor's median moved from 83 to 127 ms within one run), and a pair's two runs share
+ * it, where the median of each side alone does not (lists of 100 items came out faster than
+ * `node -e 0`).
+ */
 function paired([command, ...args], env, runs, prepare = () => {}) {
   const floor = [];
   const own = [];
+  const ratios = [];
   const rss = [];
   for (let index = 0; index < runs; index++) {
-    floor.push(measure(process.execPath, ['-e', '0'], env).ms);
     prepare();
+    floor.push(measure(process.execPath, ['-e', '0'], env).ms);
     const run = measure(command, args, env);
     own.push(run.ms);
+    ratios.push(run.ms / floor[index]);
     rss.push(run.rss);
   }
-  return { ratio: median(own) / median(floor), ms: median(own), floorMs: median(floor), rss: Math.max(...rss) };
+  return { ratio: median(ratios), ms: median(own), floorMs: median(floor), rss: Math.max(...rss) };
 }
 
 // The page the product was made for, as a person runs it most: `read list`, the cache settled.

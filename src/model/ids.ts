@@ -1,3 +1,4 @@
+import { eachItem } from './select.js';
 import type { Item } from './types.js';
 
 /** Item ids: `2023-04.3`, `2023.1`, `<slug>.N`, subtasks `.M` on top; a slug may start with `-`. */
@@ -13,10 +14,10 @@ export function looksLikeId(text: string): boolean {
  * `2023-04.3.1`). Ids follow from where items stand, so a cached list knows these without making its
  * items (`store/list-codec.ts`).
  */
-export function idWidths(items: readonly Item[], widths: number[] = [], depth = 0): number[] {
-  for (const item of items) {
+export function idWidths(items: readonly Item[]): number[] {
+  const widths: number[] = [];
+  eachItem(items, (item, depth) => {
     widths[depth] = Math.max(widths[depth] ?? 0, item.id.length);
-    idWidths(item.subtasks, widths, depth + 1);
-  }
+  });
   return widths;
 }

@@ -19,6 +19,14 @@ export function flatten(items: readonly Item[], into: Item[] = []): Item[] {
   return into;
 }
 
+/** Items and their subtasks, depth first, with how deep each stands. */
+export function eachItem(items: readonly Item[], visit: (item: Item, depth: number) => void, depth = 0): void {
+  for (const item of items) {
+    visit(item, depth);
+    eachItem(item.subtasks, visit, depth + 1);
+  }
+}
+
 /** Every dated item (year items and month items, with subtasks), year by year in file order. */
 export function datedItems(list: ReadingList): Item[] {
   const into: Item[] = [];

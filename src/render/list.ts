@@ -1,5 +1,6 @@
 import type { Style } from './style.js';
 import type { Entry, Item, Month, Section, Year } from '../model/types.js';
+import { eachItem } from '../model/select.js';
 import { sanitize } from './sanitize.js';
 import { isPlainAscii, type Width } from './width.js';
 
@@ -63,7 +64,7 @@ export function surveyMonths(years: ListView['years'], columns: number | undefin
       }
       const { shown } = monthView.items();
       if (shown.length === 0) survey.empty.add(monthView.month);
-      eachRow(shown, visit);
+      eachItem(shown, visit);
     }
   }
   return survey;
@@ -92,14 +93,6 @@ export function measuredTexts(view: ListView, columns: number | undefined): stri
   return texts;
 }
 
-/** Items and their subtasks, depth first, with how deep each stands. */
-function eachRow(items: readonly Item[], visit: (item: Item, depth: number) => void, depth = 0): void {
-  for (const item of items) {
-    visit(item, depth);
-    eachRow(item.subtasks, visit, depth + 1);
-  }
-}
-
 /** `' '.repeat(n)` once per width, not once per line. */
 const spaces: string[] = [];
 const blank = (columns: number): string => (spaces[columns] ??= ' '.repeat(Math.max(0, columns)));
@@ -121,8 +114,8 @@ export function renderList(view: ListView, { style, columns, width, survey }: Re
   const measure = (item: Item, depth: number) => {
     idColumn = Math.max(idColumn, depth * 2 + width.of(sanitize(item.id)));
   };
-  for (const { items } of view.years) eachRow(items, measure);
-  for (const { items } of view.sections) eachRow(items, measure);
+  for (const { items } of view.years) eachItem(items, measure);
+  for (const { items } of view.sections) eachItem(items, measure);
 
   const out: string[] = [];
   const flush = () => {
@@ -132,7 +125,7 @@ export function renderList(view: ListView, { style, columns, width, survey }: Re
   const leadWidth = 4 + 3 + 1 + idColumn + 1 + 2 + 1;
   const noteIndent = blank(leadWidth + 2);
   const [open, done] = [style.yellow('[ ]'), style.green('[x]')];
-  const itemLines = (items: readonly Item[]): void => eachRow(items, (item, depth) => {
+  const itemLines = (items: readonly Item[]): void => eachItem(items, (item, depth) => {
     const id = sanitize(item.id);
     const url = item.url === null ? '' : sanitize(item.url);
     out.push(blank(4 + depth * 2), item.done ? done : open, ' ', style.cyan(id), blank(idColumn - depth * 2 - width.of(id)), ' ', style.dim(item.day === null ? '  ' : DAYS[item.day] ?? String(item.day)), ' ');

@@ -40,6 +40,14 @@ const INT_BYTES = 4;
  */
 export const RUN = { line: 1, start: 2, end: 3, checkbox: 4, title: 6, marker: 10, noteCount: 12 } as const;
 /**
+ * Where the number of subtasks stands in the run at `run`, past its notes; their runs follow it. Past
+ * the end of `ints` it is NaN, where a reader finds nothing: the list ends early.
+ */
+export function subtaskCountAt(ints: Int32Array, run: number): number {
+  return run + RUN.noteCount + 1 + 2 * (ints[run + RUN.noteCount] as number);
+}
+
+/**
  * Most items have no notes and no subtasks: they share one empty array of each instead of two each.
  * Frozen, so that nothing can add to one item's notes through another's.
  */
@@ -152,12 +160,10 @@ class ItemReader {
   /** Where the checkboxes of `count` items and their subtasks stand, read without making the items. */
   checkboxes(count: number, into: MonthCheckboxes = { items: [], subtasks: [] }, subtasks = false): MonthCheckboxes {
     for (let left = count; left > 0; left--) {
-      this.next += RUN.checkbox;
+      const run = this.next;
+      this.next = run + RUN.checkbox;
       (subtasks ? into.subtasks : into.items).push(this.checkOffset());
-      this.next += RUN.noteCount - RUN.checkbox - 1;
-      const notes = this.int();
-      this.next += 2 * notes;
-      this.checkboxes(this.int(), into, true);
+      this.checkboxes(this.subtasksOf(run), into, true);
     }
     return into;
   }
@@ -169,12 +175,15 @@ class ItemReader {
       // An item's id is its parent's (or the month's) and `.index`.
       const width = prefix + 1 + digits;
       widths[depth] = Math.max(widths[depth] ?? 0, width);
-      this.next += RUN.noteCount;
-      const notes = this.int();
-      this.next += 2 * notes;
-      this.idWidths(this.int(), width, widths, depth + 1);
+      this.idWidths(this.subtasksOf(this.next), width, widths, depth + 1);
     }
     return widths;
+  }
+
+  /** How many subtasks the run at `run` has: the reader is left where their runs start. */
+  private subtasksOf(run: number): number {
+    this.next = subtaskCountAt(this.ints, run);
+    return this.int();
   }
 
   private checkOffset(): number {

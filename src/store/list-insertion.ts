@@ -1,7 +1,7 @@
 import { lineBreaks } from '../edit/lines.js';
 import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { ItemWriter, joinPacked, RUN, splitPacked } from './list-codec.js';
+import { ItemWriter, joinPacked, RUN, splitPacked, subtaskCountAt } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -31,7 +31,7 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
       ints[index + RUN.checkbox] = (ints[index + RUN.checkbox] as number) + length;
     }
     if ((ints[index + RUN.end] as number) > at) ints[index + RUN.end] = (ints[index + RUN.end] as number) + length;
-    const subtaskCount = index + RUN.noteCount + 1 + 2 * (ints[index + RUN.noteCount] as number);
+    const subtaskCount = subtaskCountAt(ints, index);
     // Title, url and marker, then the notes: each string's offset, or a negative number for none.
     for (let string = index + RUN.title; string < subtaskCount; string += string === index + RUN.marker ? 3 : 2) {
       if ((ints[string] as number) >= at) ints[string] = (ints[string] as number) + length;

@@ -19,7 +19,8 @@ describe('the section cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('- [ ] [研究 ModelScope 文档]', '- [x] [研究 ModelScope 文档]'));
     const afterEdit = read(['list', '--json', '--file', file], { env });
     expect(parsed(afterEdit.stderr)).toEqual([1, 11]);
-    expect(afterEdit.stdout).toContain('"id": "2023-04.5"');
+    expect((JSON.parse(afterEdit.stdout) as { items: { id: string; title: string; done: boolean }[] }).items.find(({ id }) => id === '2023-04.5'))
+      .toMatchObject({ title: '研究 ModelScope 文档', done: true });
     expect(parsed(read(['progress', '--file', file], { env }).stderr)).toEqual([0, 11]);
   });
 

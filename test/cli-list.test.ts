@@ -57,6 +57,18 @@ describe('read list, the built CLI', () => {
     ]);
   });
 
+  it('--json is compact for a program (a pipe), indented for a person (a terminal), and the same document', () => {
+    for (const args of [['list', '--json'], ['progress', '--json'], ['lint', '--json']]) {
+      const piped = read([...args, '--file', SEED]).stdout;
+      // script(1) turns the terminal's newlines into CRLF.
+      const onTerminal = readOnTty([...args, '--file', SEED]).stdout.replace(/\r\n/g, '\n');
+      expect(piped.split('\n'), args.join(' ')).toEqual([expect.stringMatching(/^\{"\w+":/), '']);
+      expect(onTerminal.split('\n').length, args.join(' ')).toBeGreaterThan(args[0] === 'lint' ? 2 : 40);
+      expect(onTerminal, args.join(' ')).toMatch(/^\{\n {2}"\w+": /);
+      expect(JSON.parse(onTerminal), args.join(' ')).toEqual(JSON.parse(piped));
+    }
+  });
+
   it('filters: --open, --done, --year, --month, a query in CJK, case-insensitive', () => {
     expect(listJson(['--file', SEED, '--open']).items.map((item) => item.id)).toEqual(['2023-04.3', '2023-04.5', '2023-04.7.2']);
     expect(listJson(['--file', SEED, '--todo']).items.map((item) => item.id)).toEqual(['2023-04.3', '2023-04.5', '2023-04.7.2']);

@@ -36,7 +36,8 @@ describe('new headings are written like the file\'s own', () => {
 
   it('reads `November 2023` as a month with its own year, and adds in that style', () => {
     const file = tempList({ text: '# Reading\n\n## November 2023\n- [x] a\n\n## October 2023\n- [ ] b\n' });
-    expect(read(['list', '--json', '--file', file]).stdout).toContain('"id": "2023-10.1"');
+    expect((JSON.parse(read(['list', '--json', '--file', file]).stdout) as { items: { id: string; title: string }[] }).items)
+      .toEqual([expect.objectContaining({ id: '2023-11.1', title: 'a' }), expect.objectContaining({ id: '2023-10.1', title: 'b' })]);
     expect(read(['add', 'c', '--date', '2024-01', '--file', file]).stdout).toBe('2024-01.1\n');
     expect(readFileSync(file, 'utf8')).toBe('# Reading\n\n## January 2024\n- [ ] c\n\n## November 2023\n- [x] a\n\n## October 2023\n- [ ] b\n');
   });

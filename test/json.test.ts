@@ -1,48 +1,49 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { itemJson, json, writeListJson } from '../src/render/json.js';
+import { itemJson, json, writeListJson, type JsonIndent } from '../src/render/json.js';
 import { datedItems } from '../src/model/select.js';
 import type { Item, Section } from '../src/model/types.js';
 import { SEED } from './helpers/cli.js';
 import { listOf } from './helpers/model.js';
 
 /** What `list --json` printed before it was written in pieces: one stringify of the whole document. */
-const whole = (file: string, items: readonly Item[], sections: readonly { section: Section; items: readonly Item[] }[]) => json({
+const whole = (indent: JsonIndent, file: string, items: readonly Item[], sections: readonly { section: Section; items: readonly Item[] }[]) => json({
   file,
   items: items.map(itemJson),
   sections: sections.map(({ section, items: sectionItems }) => ({ id: section.id, title: section.title, line: section.line, items: sectionItems.map(itemJson) })),
-});
+}, indent);
 
 const pieces = (...args: Parameters<typeof whole>): string[] => {
   const written: string[] = [];
   writeListJson((text) => written.push(text), ...args);
   return written;
 };
+const INDENTS: JsonIndent[] = [0, 2];
 
 describe('list --json in pieces', () => {
-  it('joins up to the whole document, byte for byte, for one piece, many, and none', async () => {
+  it.each(INDENTS)('joins up to the whole document, byte for byte, for one piece, many, and none (indent %i)', async (indent) => {
     const seed = await listOf(readFileSync(SEED, 'utf8'));
     const sections = seed.sections.map((section) => ({ section, items: section.items }));
     // 1,200 items: three pieces of items, the last one short.
     const months = Array.from({ length: 12 }, (_, month) => `## ${month + 1}月\n${Array.from({ length: 100 }, (__, n) => `- [${n % 3 ? ' ' : 'x'}] ${(n % 28) + 1} [T "${month}.${n}" \\\\ é](https://e.example/${n})\n  - a note`).join('\n')}\n`);
     const long = await listOf(`# 2024\n${months.join('\n')}`);
     const cases: Parameters<typeof whole>[] = [
-      ['read.md', datedItems(seed), sections],
-      ['a "items": [] name.md', datedItems(long), []],
-      ['read.md', [], sections],
-      ['read.md', [], []],
+      [indent, 'read.md', datedItems(seed), sections],
+      [indent, indent === 0 ? 'a "items":[] name.md' : 'a "items": [] name.md', datedItems(long), []],
+      [indent, 'read.md', [], sections],
+      [indent, 'read.md', [], []],
     ];
     expect(datedItems(long)).toHaveLength(1200);
     for (const args of cases) {
       const written = pieces(...args);
       expect(written.join('')).toBe(whole(...args));
     }
-    expect(pieces('read.md', datedItems(long), []).length).toBeGreaterThan(3);
+    expect(pieces(indent, 'read.md', datedItems(long), []).length).toBeGreaterThan(3);
     // Items handed over one by one as they are read, as `list --json` does month by month.
     const streamed: string[] = [];
-    writeListJson((text) => streamed.push(text), 'read.md', (function* oneByOne() { yield* datedItems(long); })(), sections);
-    expect(streamed.join('')).toBe(whole('read.md', datedItems(long), sections));
+    writeListJson((text) => streamed.push(text), indent, 'read.md', (function* oneByOne() { yield* datedItems(long); })(), sections);
+    expect(streamed.join('')).toBe(whole(indent, 'read.md', datedItems(long), sections));
   });
 
   it('writes any item as one stringify of the whole document would (random values, any UTF-16)', () => {
@@ -53,8 +54,8 @@ describe('list --json in pieces', () => {
       id: text, year: number, month: number, day: number, title: text, url: fc.option(text, { nil: null }), done: fc.boolean(),
       line: fc.nat(), parent: fc.option(text, { nil: null }), notes: fc.array(text, { maxLength: 3 }),
     }).map((values): Item => ({ ...values, subtasks: [], source: { start: 0, end: 0, checkOffset: 0, marker: '-', indent: 0 } }));
-    fc.assert(fc.property(fc.array(item, { maxLength: 1100 }), text, (items, file) => {
-      expect(pieces(file, items, []).join('')).toBe(whole(file, items, []));
+    fc.assert(fc.property(fc.array(item, { maxLength: 1100 }), text, fc.constantFrom(...INDENTS), (items, file, indent) => {
+      expect(pieces(indent, file, items, []).join('')).toBe(whole(indent, file, items, []));
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) / 3 });
   });
 });

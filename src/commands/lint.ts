@@ -1,5 +1,5 @@
 import { lintList } from '../model/lint.js';
-import { json } from '../render/json.js';
+import { json, jsonIndentFor } from '../render/json.js';
 import { renderProblems } from '../render/problems.js';
 import { styleFor } from '../render/style.js';
 import { openList, type GlobalOptions } from './context.js';
@@ -13,7 +13,7 @@ export async function runLint(options: LintOptions): Promise<number> {
   const { file, list, shownPath } = await openList(options);
   const problems = lintList(file.text, list);
   if (options.json) {
-    process.stdout.write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }));
+    process.stdout.write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }, jsonIndentFor(process.stdout)));
   } else {
     process.stdout.write(renderProblems(shownPath, problems, await styleFor({ noColor: options.color === false })));
   }

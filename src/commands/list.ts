@@ -2,7 +2,7 @@ import { UsageError, UserError } from '../errors.js';
 import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
 import { monthId } from '../model/dates.js';
 import type { Item } from '../model/types.js';
-import { writeListJson } from '../render/json.js';
+import { jsonIndentFor, writeListJson } from '../render/json.js';
 import { measuredTexts, renderList, surveyMonths, type ListView, type MonthView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
@@ -62,7 +62,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   const write = (text: string) => process.stdout.write(text);
 
   if (options.json) {
-    writeListJson(write, shownPath, jsonItems(years, filter), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
+    writeListJson(write, jsonIndentFor(process.stdout), shownPath, jsonItems(years, filter), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
     return;
   }
   const columns = terminalColumns();

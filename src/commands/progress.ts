@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { monthKey, progressOf } from '../model/progress.js';
 import { renderCalendar } from '../render/calendar.js';
-import { progressJson } from '../render/json.js';
+import { jsonIndentFor, progressJson } from '../render/json.js';
 import { renderProgressMarkdown, renderProgressTable } from '../render/progress.js';
 import { styleFor } from '../render/style.js';
 import { openList, type GlobalOptions } from './context.js';
@@ -22,7 +22,7 @@ export async function runProgress(options: ProgressOptions): Promise<void> {
   const progress = progressOf(list, file.text, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
   const headings = new Map(list.months.map((month) => [month.id, month.label ?? '']));
   const style = await styleFor({ noColor: options.color === false });
-  if (options.json) process.stdout.write(progressJson(progress));
+  if (options.json) process.stdout.write(progressJson(progress, jsonIndentFor(process.stdout)));
   else if (options.markdown) process.stdout.write(renderProgressMarkdown(progress, headings));
   else if (options.calendar) process.stdout.write(renderCalendar(progress, style));
   else {

@@ -1,6 +1,6 @@
 // Whole-process timings of `read` against the floor (`node -e 0`), measured in the same run as
 // alternating pairs, so that a busy machine slows both sides alike. Prints a table of the median of
-// the pairs' ratios, and peak RSS. Usage: npm run bench [-- --sizes 100,1000,10000,100000 --reps 7]
+// the pairs' ratios, and peak RSS. Usage: npm run bench [-- --sizes 100,1000,10000,100000 --reps 15]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,9 @@ const argument = (name, fallback) => {
   return index === -1 ? fallback : process.argv[index + 1];
 };
 const sizes = argument('sizes', '100,1000,10000,100000').split(',').map(Number);
-const reps = Number(argument('reps', 7));
+// Warm pairs per command below 100,000 items. Seven moved a ratio by ±0.2 from one run to the next
+// on this shared machine (10k progress: 1.31, 1.92, 1.53); the median of fifteen moves less.
+const reps = Number(argument('reps', 15));
 const bin = new URL('../bin/read.js', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'read-bench-'));
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
@@ -65,7 +67,7 @@ function paired([command, ...args], env, runs, prepare = () => {}) {
 const seedEnv = { ...process.env, XDG_CACHE_HOME: join(work, 'cache-seed'), NO_COLOR: '1' };
 const seedList = [process.execPath, bin, 'list', '--file', new URL('../fixtures/seed.md', import.meta.url).pathname];
 for (let settle = 0; settle < 3; settle++) execFileSync(seedList[0], seedList.slice(1), { env: seedEnv, stdio: 'ignore' });
-const seed = paired(seedList, seedEnv, reps * 5);
+const seed = paired(seedList, seedEnv, reps * 3);
 process.stderr.write(`seed list: ${seed.ratio.toFixed(2)}×\n`);
 
 const rows = [];
@@ -93,7 +95,7 @@ for (const size of sizes) {
   for (const [name, args, edits] of commands) {
     restore();
     // Cold: no parse cache and no code cache, every time.
-    const cold = paired(args, env, big ? (name === 'list' ? 1 : 0) : Math.max(3, Math.floor(reps / 2)), () => { restore(); rmSync(cache, { recursive: true, force: true }); });
+    const cold = paired(args, env, big ? (name === 'list' ? 1 : 0) : Math.max(3, Math.floor(reps / 4)), () => { restore(); rmSync(cache, { recursive: true, force: true }); });
     // Warm: the cache has seen the file as it is. An edit changes it, so it is put back and read
     // again (untimed) before each run, as the command before it would have. Two untimed runs first
     // settle the command's compiled code: the cold runs left it with the parser in it, which the
@@ -107,7 +109,7 @@ for (const size of sizes) {
         readJson('list');
       }
     }
-    const warm = paired(args, env, big ? 5 : reps, edits ? () => { restore(); readJson('list'); } : restore);
+    const warm = paired(args, env, big ? 9 : reps, edits ? () => { restore(); readJson('list'); } : restore);
     rows.push({ size, name, cold, warm });
     process.stderr.write(`${size} ${name}: cold ${Number.isFinite(cold.ratio) ? cold.ratio.toFixed(2) : '—'}× warm ${warm.ratio.toFixed(2)}×\n`);
   }
@@ -132,7 +134,7 @@ if (peerRows.length > 0) {
   console.log('|---:|---|---|---:|---:|---:|');
   for (const { size, tool, name, run } of peerRows) console.log(`| ${size} | ${tool} | ${name} | ${fmt(run.ratio)} | ${fmt(run.ms, 0)} | ${fmt(run.rss, 0)} |`);
 }
-console.log(`\nread list on the seed, warm: ${fmt(seed.ratio)}× the floor (${fmt(seed.ms, 1)} ms against ${fmt(seed.floorMs, 1)} ms, ${reps * 5} pairs), peak RSS ${fmt(seed.rss, 0)} MiB`);
+console.log(`\nread list on the seed, warm: ${fmt(seed.ratio)}× the floor (${fmt(seed.ms, 1)} ms against ${fmt(seed.floorMs, 1)} ms, ${reps * 3} pairs), peak RSS ${fmt(seed.rss, 0)} MiB`);
 const coldList = (size) => rows.find((row) => row.size === size && row.name === 'list')?.cold.ms;
 if (coldList(1000) && coldList(10000)) console.log(`\ncold list, 10k / 1k time: ${(coldList(10000) / coldList(1000)).toFixed(1)} (linear: 10)`);
 rmSync(work, { recursive: true, force: true });

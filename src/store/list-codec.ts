@@ -169,11 +169,11 @@ class ItemReader {
   }
 
   /** What `idWidths` (model/ids.ts) finds for `count` items and their subtasks, read without making the items. */
-  idWidths(count: number, prefix: number, widths: number[] = [], depth = 0): number[] {
+  idWidths(count: number, prefixLength: number, widths: number[] = [], depth = 0): number[] {
     for (let index = 1, digits = 1, tens = 10; index <= count; index++) {
       if (index === tens) [digits, tens] = [digits + 1, tens * 10];
       // An item's id is its parent's (or the month's) and `.index`.
-      const width = prefix + 1 + digits;
+      const width = prefixLength + 1 + digits;
       widths[depth] = Math.max(widths[depth] ?? 0, width);
       this.idWidths(this.subtasksOf(this.next), width, widths, depth + 1);
     }

@@ -67,7 +67,8 @@ function paired([command, ...args], env, runs, prepare = () => {}) {
 const seedEnv = { ...process.env, XDG_CACHE_HOME: join(work, 'cache-seed'), NO_COLOR: '1' };
 const seedList = [process.execPath, bin, 'list', '--file', new URL('../fixtures/seed.md', import.meta.url).pathname];
 for (let settle = 0; settle < 3; settle++) execFileSync(seedList[0], seedList.slice(1), { env: seedEnv, stdio: 'ignore' });
-const seed = paired(seedList, seedEnv, reps * 3);
+const seedPairs = reps * 3;
+const seed = paired(seedList, seedEnv, seedPairs);
 process.stderr.write(`seed list: ${seed.ratio.toFixed(2)}×\n`);
 
 const rows = [];
@@ -134,7 +135,7 @@ if (peerRows.length > 0) {
   console.log('|---:|---|---|---:|---:|---:|');
   for (const { size, tool, name, run } of peerRows) console.log(`| ${size} | ${tool} | ${name} | ${fmt(run.ratio)} | ${fmt(run.ms, 0)} | ${fmt(run.rss, 0)} |`);
 }
-console.log(`\nread list on the seed, warm: ${fmt(seed.ratio)}× the floor (${fmt(seed.ms, 1)} ms against ${fmt(seed.floorMs, 1)} ms, ${reps * 3} pairs), peak RSS ${fmt(seed.rss, 0)} MiB`);
+console.log(`\nread list on the seed, warm: ${fmt(seed.ratio)}× the floor (${fmt(seed.ms, 1)} ms against ${fmt(seed.floorMs, 1)} ms, ${seedPairs} pairs), peak RSS ${fmt(seed.rss, 0)} MiB`);
 const coldList = (size) => rows.find((row) => row.size === size && row.name === 'list')?.cold.ms;
 if (coldList(1000) && coldList(10000)) console.log(`\ncold list, 10k / 1k time: ${(coldList(10000) / coldList(1000)).toFixed(1)} (linear: 10)`);
 rmSync(work, { recursive: true, force: true });

@@ -11,14 +11,19 @@ import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, Read
  * besides the items themselves. Ids, parents, years and months follow from where an item stands, and
  * whether it is done from its checkbox in the text: a text that differs only in checkboxes reads
  * back from the same bytes (what `done` and `undone` leave for the next command). A month's items
- * are read when first asked for, and where its checkboxes stand without them.
+ * are read when first asked for. Where its checkboxes stand is written again apart, after all the
+ * items, as a month's run of offsets: `progress` and `done` need every month's, and read them
+ * without walking the items (at 10,000 items the walk was most of what `progress` did with them).
  * Headings, months, years and sections are few: they stay JSON, with the strings that are not in the
  * text. The integers are in the machine's byte order: the cache never leaves the machine.
  */
 
 export type PackedHeading = [depth: number, text: string, line: number, start: number, end: number, setext: number];
-/** `at`: where the month's items start among the integers. */
-export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number];
+/**
+ * `at`: where the month's items start among the integers. `boxes`: where its checkboxes do, past
+ * every item's run: how many its items have, how many its subtasks, then the offsets of each.
+ */
+export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number, boxes: number];
 type PackedYear = [year: number, heading: number, months: number[], items: number];
 export type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
@@ -67,6 +72,15 @@ export class ItemWriter {
     for (const item of items) this.item(item);
   }
 
+  /** A month's checkboxes, as `PackedMonth` describes them; where they start. */
+  boxes({ items, subtasks }: MonthCheckboxes): number {
+    const at = this.ints.length;
+    this.ints.push(items.length, subtasks.length);
+    for (const offset of items) this.ints.push(offset);
+    for (const offset of subtasks) this.ints.push(offset);
+    return at;
+  }
+
   private item(item: Item): void {
     const { source } = item;
     this.ints.push(item.day ?? NONE, item.line, source.start, source.end, source.checkOffset, source.indent);
@@ -110,14 +124,20 @@ export function packList(list: ReadingList, text: string): Buffer {
   // Items are written in the order the outline names them: months', years', then sections'.
   const months = list.months.map((month): PackedMonth => {
     const at = writer.ints.length;
-    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items), at];
+    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items), at, NONE];
   });
   const monthsEnd = writer.ints.length;
+  const years = list.years.map((year): PackedYear => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]);
+  const sections = list.sections.map((section): PackedSection => [section.id, section.title, section.line, counted(section.items), section.entries.map((entry) => [entry.title, entry.url, entry.line])]);
+  // Then, past every run, the months' checkboxes.
+  list.months.forEach((month, index) => {
+    (months[index] as PackedMonth)[7] = writer.boxes(month.checkboxes);
+  });
   const outline: Outline = [
     list.headings.map((heading) => [heading.depth, heading.text, heading.line, heading.start, heading.end, heading.setext ? 1 : 0]),
     months,
-    list.years.map((year) => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]),
-    list.sections.map((section) => [section.id, section.title, section.line, counted(section.items), section.entries.map((entry) => [entry.title, entry.url, entry.line])]),
+    years,
+    sections,
     list.headingProblems.map((problem) => [indexOf(problem.heading), problem.kind]),
     writer.strings,
     text.length,
@@ -155,17 +175,6 @@ class ItemReader {
     const items: Item[] = [];
     for (let index = 1; index <= count; index++) items.push(this.item(`${prefix}.${index}`, parent, year, month));
     return items;
-  }
-
-  /** Where the checkboxes of `count` items and their subtasks stand, read without making the items. */
-  checkboxes(count: number, into: MonthCheckboxes = { items: [], subtasks: [] }, subtasks = false): MonthCheckboxes {
-    for (let left = count; left > 0; left--) {
-      const run = this.next;
-      this.next = run + RUN.checkbox;
-      (subtasks ? into.subtasks : into.items).push(this.checkOffset());
-      this.checkboxes(this.subtasksOf(run), into, true);
-    }
-    return into;
   }
 
   /** What `idWidths` (model/ids.ts) finds for `count` items and their subtasks, read without making the items. */
@@ -250,8 +259,14 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   const { outline, ints } = splitPacked(bytes);
   const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd] = outline;
   if (textLength !== text.length) throw new Error('the cached list was made for another text');
-  const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, ints.length];
-  if (starts[0] !== 0 || starts.some((at, index) => index > 0 && at < (starts[index - 1] as number))) throw new Error('the cached months are out of order');
+  const boxStarts = [...packedMonths.map((packed) => packed[7]), ints.length];
+  const runsEnd = boxStarts[0] as number;
+  const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, runsEnd];
+  const ordered = (at: readonly number[]) => at.every((start, index) => index === 0 || start >= (at[index - 1] as number));
+  if (starts[0] !== 0 || !ordered(starts)) throw new Error('the cached months are out of order');
+  boxStarts.forEach((start, index) => {
+    if (index > 0 && boxesEnd(ints, boxStarts[index - 1] as number) !== start) throw new Error('the cached checkboxes do not end where the next month\'s start');
+  });
 
   const headings = packedHeadings.map(([depth, headingText, line, start, end, setext]): Heading => ({ depth, text: headingText, line, start, end, setext: setext === 1 }));
   const heading = (index: number): Heading => {
@@ -270,7 +285,7 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
     return onDemand(
       { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
       read((reader) => reader.items(count, id, null, year, month)),
-      read((reader) => reader.checkboxes(count)),
+      () => monthBoxes(ints, boxStarts[index] as number),
       read((reader) => reader.idWidths(count, id.length)),
     );
   });
@@ -288,11 +303,22 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   const sections = packedSections.map(([id, title, line, items, entries]): Section => ({
     id, title, line, items: reader.items(items, id, null, null, null), entries: entries.map(([entryTitle, url, entryLine]): Entry => ({ title: entryTitle, url, line: entryLine })),
   }));
-  reader.endsAt(ints.length);
+  reader.endsAt(runsEnd);
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
   const list = { years, months, sections, headings, headingProblems };
   stringsOf.set(list, { text, table: strings });
   return list;
+}
+
+/** Where the checkboxes stored at `start` end (see `PackedMonth`); NaN past the end of `ints`. */
+function boxesEnd(ints: Int32Array, start: number): number {
+  return start + 2 + (ints[start] as number) + (ints[start + 1] as number);
+}
+
+/** A month's checkboxes stored at `start`, copied out as the model has them. */
+function monthBoxes(ints: Int32Array, start: number): MonthCheckboxes {
+  const subtasksAt = start + 2 + (ints[start] as number);
+  return { items: Array.from(ints.subarray(start + 2, subtasksAt)), subtasks: Array.from(ints.subarray(subtasksAt, boxesEnd(ints, start))) };
 }
 
 /** Where a cached list's item strings come from: slices of its text, or its table. */

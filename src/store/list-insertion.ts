@@ -9,19 +9,20 @@ import { ItemWriter, joinPacked, RUN, splitPacked, subtaskCountAt } from './list
  * for the next command. Everything that stands past the insertion moves by its length and its line
  * breaks; the rest is as it was. Encoding the whole list again would cost an add at 10,000 items
  * some 50 ms; without it, the next command would build the list from every section's digest.
- * Undefined when `follows` is not found where its month's items are.
+ * Undefined when `follows` is not found where its month's items are, or `item` has subtasks.
  */
 export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Item, follows: Item): Buffer | undefined {
   const { outline, ints } = splitPacked(bytes);
   const [headings, months, , sections, , strings, , monthsEnd] = outline;
   const { at, length, lines } = insertion;
   const month = months.find(([id]) => id === item.id.slice(0, item.id.lastIndexOf('.')));
+  const runsEnd = months[0]?.[7] ?? ints.length;
   let insertAt = -1;
   // Every item's run in turn, months' then years' then sections': a run's subtasks follow it, so
   // one pass visits every item; `inside` counts the runs still to come within the current top-level item.
   let inside = 0;
   let topStart = -1;
-  for (let index = 0; index < ints.length;) {
+  for (let index = 0; index < runsEnd;) {
     const start = ints[index + RUN.start] as number;
     if (inside === 0) topStart = start;
     else inside--;
@@ -40,18 +41,35 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
     index = subtaskCount + 1;
     if (inside === 0 && topStart === follows.source.start && month && index > month[6] && index <= monthsEnd) insertAt = index;
   }
-  if (!month || insertAt === -1) return undefined;
+  if (!month || insertAt === -1 || item.subtasks.length > 0) return undefined;
+  // The months' checkboxes: those past the insertion move, and the item's goes in after the one it follows.
+  let boxAt = -1;
+  months.forEach((packed, index) => {
+    const start = packed[7];
+    const end = months[index + 1]?.[7] ?? ints.length;
+    for (let box = start + 2; box < end; box++) if ((ints[box] as number) >= at) ints[box] = (ints[box] as number) + length;
+    if (packed === month) boxAt = ints.subarray(start + 2, start + 2 + (ints[start] as number)).indexOf(follows.source.checkOffset) + start + 3;
+  });
+  if (boxAt === month[7] + 2) return undefined;
+  ints[month[7]] = (ints[month[7]] as number) + 1;
 
   // The item's strings are looked for in the text inserted, which holds the whole item.
   const writer = new ItemWriter(insertion.text, strings, at);
   writer.items([item]);
   const run = writer.ints;
-  const joined = new Int32Array(ints.length + run.length);
-  joined.set(ints.subarray(0, insertAt));
-  joined.set(run, insertAt);
-  joined.set(ints.subarray(insertAt), insertAt + run.length);
+  const joined = new Int32Array(ints.length + run.length + 1);
+  let filled = 0;
+  for (const part of [ints.subarray(0, insertAt), run, ints.subarray(insertAt, boxAt), [item.source.checkOffset], ints.subarray(boxAt)]) {
+    joined.set(part, filled);
+    filled += part.length;
+  }
+  const monthBoxes = month[7];
   month[5]++;
-  for (const other of months) if (other !== month && other[6] >= insertAt) other[6] += run.length;
+  for (const other of months) {
+    if (other !== month && other[6] >= insertAt) other[6] += run.length;
+    // Every month's checkboxes stand past the runs, one run longer; those after this month's, one box more.
+    other[7] += run.length + (other[7] > monthBoxes ? 1 : 0);
+  }
   outline[7] = monthsEnd + run.length;
   for (const heading of headings) {
     if (heading[3] >= at) {

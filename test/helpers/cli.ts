@@ -82,8 +82,9 @@ export function readAsync(args: string[], options: { env?: NodeJS.ProcessEnv; cw
   });
 }
 
+/** A fresh folder in the test file's own (test/helpers/setup.ts), which goes when the file's tests end. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'read-test-'));
+  return mkdtempSync(join(process.env.READ_TEST_SCRATCH ?? tmpdir(), 'list-'));
 }
 
 /** A private copy of a fixture (or of the given text) in a fresh temp folder. */

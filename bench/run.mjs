@@ -18,6 +18,9 @@ const sizes = argument('sizes', '100,1000,10000,100000').split(',').map(Number);
 const reps = Number(argument('reps', 15));
 const bin = new URL('../bin/read.js', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'read-bench-'));
+// Its lists (up to 8 MB each) and caches go however the run ends, a failed command or Ctrl-C included.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
 /**
@@ -138,4 +141,3 @@ if (peerRows.length > 0) {
 console.log(`\nread list on the seed, warm: ${fmt(seed.ratio)}× the floor (${fmt(seed.ms, 1)} ms against ${fmt(seed.floorMs, 1)} ms, ${seedPairs} pairs), peak RSS ${fmt(seed.rss, 0)} MiB`);
 const coldList = (size) => rows.find((row) => row.size === size && row.name === 'list')?.cold.ms;
 if (coldList(1000) && coldList(10000)) console.log(`\ncold list, 10k / 1k time: ${(coldList(10000) / coldList(1000)).toFixed(1)} (linear: 10)`);
-rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
+import { checkboxesOf } from './checkbox.js';
 import { monthId, readHeadingDate } from './dates.js';
 import type { RawItem, SectionDigest } from './digest.js';
-import { flatten } from './select.js';
 import type { Heading, Item, Month, ReadingList, Section, Year } from './types.js';
 
 /** A digest and where its section starts in the file. */
@@ -40,7 +40,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
     const id = monthId(year, month);
     let found = months.get(id);
     if (!found) {
-      found = { id, year, month, heading, headings: [], label: null, items: [], checkboxes: { items: [], subtasks: [] } };
+      found = { id, year, month, heading, headings: [], label: null, items: [], checkboxes: checkboxesOf([]) };
       months.set(id, found);
       list.months.push(found);
       yearOf(year, null).months.push(found);
@@ -86,10 +86,7 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
       const { month, day } = scope;
       const date = { year: month.year, month: month.month, day };
       for (const task of hoistTasks(raw)) {
-        const item = toItem(task, place, `${month.id}.${month.items.length + 1}`, null, date);
-        month.items.push(item);
-        month.checkboxes.items.push(item.source.checkOffset);
-        for (const subtask of flatten(item.subtasks)) month.checkboxes.subtasks.push(subtask.source.checkOffset);
+        month.items.push(toItem(task, place, `${month.id}.${month.items.length + 1}`, null, date));
       }
     } else if (scope.kind === 'year') {
       const { year } = scope;
@@ -114,6 +111,8 @@ export function buildReadingList(placed: readonly PlacedDigest[]): ReadingList {
       }
     }
   }
+  // Once a month's items are all in: a month may be written under more than one heading.
+  for (const month of list.months) month.checkboxes = checkboxesOf(month.items);
   return list;
 }
 

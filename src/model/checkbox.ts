@@ -1,3 +1,6 @@
+import { flatten } from './select.js';
+import type { Item, MonthCheckboxes } from './types.js';
+
 /**
  * What the parser reads a task's checkbox character as: a space or tab is open, `x` or `X` done;
  * undefined for anything else (it is then no checkbox).
@@ -20,13 +23,21 @@ export interface BoxCount {
  * being read. Counted in place, into one tally: arrays per month and year were most of `progress`
  * on a long list, and a callback per box most of choosing `done`'s mark.
  */
-export function countBoxes(text: string, offsets: readonly number[], into: BoxCount = { total: 0, done: 0, lower: 0 }): BoxCount {
-  for (const offset of offsets) {
+export function countBoxes(text: string, offsets: ArrayLike<number>, into: BoxCount = { total: 0, done: 0, lower: 0 }): BoxCount {
+  for (let index = 0; index < offsets.length; index++) {
     into.total++;
-    const mark = text.charAt(offset);
+    const mark = text.charAt(offsets[index] as number);
     if (checkboxState(mark) !== true) continue;
     into.done++;
     if (mark === 'x') into.lower++;
   }
   return into;
+}
+
+/** Where the checkboxes of a month's `items` stand. */
+export function checkboxesOf(items: readonly Item[]): MonthCheckboxes {
+  return {
+    items: Int32Array.from(items, (item) => item.source.checkOffset),
+    subtasks: Int32Array.from(items.flatMap((item) => flatten(item.subtasks)), (task) => task.source.checkOffset),
+  };
 }

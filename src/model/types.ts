@@ -56,10 +56,13 @@ export interface Month {
   checkboxes: MonthCheckboxes;
 }
 
-/** Offsets of checkboxes in the text: the month's items', and their subtasks' (any depth), each in file order. */
+/**
+ * Offsets of checkboxes in the text: the month's items', and their subtasks' (any depth), each in
+ * file order. A cached month's are views of the cache's integers, read without a copy.
+ */
 export interface MonthCheckboxes {
-  items: number[];
-  subtasks: number[];
+  items: Int32Array;
+  subtasks: Int32Array;
 }
 
 export interface Year {

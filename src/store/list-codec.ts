@@ -315,10 +315,10 @@ function boxesEnd(ints: Int32Array, start: number): number {
   return start + 2 + (ints[start] as number) + (ints[start + 1] as number);
 }
 
-/** A month's checkboxes stored at `start`, copied out as the model has them. */
+/** A month's checkboxes stored at `start`: views, not copies (a copy per month was most of reading them). */
 function monthBoxes(ints: Int32Array, start: number): MonthCheckboxes {
   const subtasksAt = start + 2 + (ints[start] as number);
-  return { items: Array.from(ints.subarray(start + 2, subtasksAt)), subtasks: Array.from(ints.subarray(subtasksAt, boxesEnd(ints, start))) };
+  return { items: ints.subarray(start + 2, subtasksAt), subtasks: ints.subarray(subtasksAt, boxesEnd(ints, start)) };
 }
 
 /** Where a cached list's item strings come from: slices of its text, or its table. */

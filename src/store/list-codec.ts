@@ -260,12 +260,12 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd] = outline;
   if (textLength !== text.length) throw new Error('the cached list was made for another text');
   const boxStarts = [...packedMonths.map((packed) => packed[7]), ints.length];
-  const runsEnd = boxStarts[0] as number;
-  const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, runsEnd];
+  const itemsEnd = runsEnd(packedMonths, ints);
+  const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, itemsEnd];
   const ordered = (at: readonly number[]) => at.every((start, index) => index === 0 || start >= (at[index - 1] as number));
   if (starts[0] !== 0 || !ordered(starts)) throw new Error('the cached months are out of order');
   boxStarts.forEach((start, index) => {
-    if (index > 0 && boxesEnd(ints, boxStarts[index - 1] as number) !== start) throw new Error('the cached checkboxes do not end where the next month\'s start');
+    if (index > 0 && boxesAt(ints, boxStarts[index - 1] as number).end !== start) throw new Error('the cached checkboxes do not end where the next month\'s start');
   });
 
   const headings = packedHeadings.map(([depth, headingText, line, start, end, setext]): Heading => ({ depth, text: headingText, line, start, end, setext: setext === 1 }));
@@ -303,22 +303,32 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   const sections = packedSections.map(([id, title, line, items, entries]): Section => ({
     id, title, line, items: reader.items(items, id, null, null, null), entries: entries.map(([entryTitle, url, entryLine]): Entry => ({ title: entryTitle, url, line: entryLine })),
   }));
-  reader.endsAt(runsEnd);
+  reader.endsAt(itemsEnd);
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
   const list = { years, months, sections, headings, headingProblems };
   stringsOf.set(list, { text, table: strings });
   return list;
 }
 
-/** Where the checkboxes stored at `start` end (see `PackedMonth`); NaN past the end of `ints`. */
-function boxesEnd(ints: Int32Array, start: number): number {
-  return start + 2 + (ints[start] as number) + (ints[start + 1] as number);
+/** Where the items' runs end: the months' checkboxes follow them. */
+export function runsEnd(months: readonly PackedMonth[], ints: Int32Array): number {
+  return months[0]?.[7] ?? ints.length;
+}
+
+/**
+ * Where the offsets of the month's checkboxes stored at `start` stand (see `PackedMonth`): its
+ * items', from `items`, its subtasks', from `subtasks`, up to `end` (NaN past the end of `ints`).
+ */
+export function boxesAt(ints: Int32Array, start: number): { items: number; subtasks: number; end: number } {
+  const items = start + 2;
+  const subtasks = items + (ints[start] as number);
+  return { items, subtasks, end: subtasks + (ints[start + 1] as number) };
 }
 
 /** A month's checkboxes stored at `start`: views, not copies (a copy per month was most of reading them). */
 function monthBoxes(ints: Int32Array, start: number): MonthCheckboxes {
-  const subtasksAt = start + 2 + (ints[start] as number);
-  return { items: ints.subarray(start + 2, subtasksAt), subtasks: ints.subarray(subtasksAt, boxesEnd(ints, start)) };
+  const { items, subtasks, end } = boxesAt(ints, start);
+  return { items: ints.subarray(items, subtasks), subtasks: ints.subarray(subtasks, end) };
 }
 
 /** Where a cached list's item strings come from: slices of its text, or its table. */

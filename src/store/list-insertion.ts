@@ -1,7 +1,7 @@
 import { lineBreaks } from '../edit/lines.js';
 import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { ItemWriter, joinPacked, RUN, splitPacked, subtaskCountAt } from './list-codec.js';
+import { boxesAt, ItemWriter, joinPacked, RUN, runsEnd, splitPacked, subtaskCountAt } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -16,13 +16,13 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
   const [headings, months, , sections, , strings, , monthsEnd] = outline;
   const { at, length, lines } = insertion;
   const month = months.find(([id]) => id === item.id.slice(0, item.id.lastIndexOf('.')));
-  const runsEnd = months[0]?.[7] ?? ints.length;
+  const itemsEnd = runsEnd(months, ints);
   let insertAt = -1;
   // Every item's run in turn, months' then years' then sections': a run's subtasks follow it, so
   // one pass visits every item; `inside` counts the runs still to come within the current top-level item.
   let inside = 0;
   let topStart = -1;
-  for (let index = 0; index < runsEnd;) {
+  for (let index = 0; index < itemsEnd;) {
     const start = ints[index + RUN.start] as number;
     if (inside === 0) topStart = start;
     else inside--;
@@ -44,13 +44,13 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
   if (!month || insertAt === -1 || item.subtasks.length > 0) return undefined;
   // The months' checkboxes: those past the insertion move, and the item's goes in after the one it follows.
   let boxAt = -1;
-  months.forEach((packed, index) => {
-    const start = packed[7];
-    const end = months[index + 1]?.[7] ?? ints.length;
-    for (let box = start + 2; box < end; box++) if ((ints[box] as number) >= at) ints[box] = (ints[box] as number) + length;
-    if (packed === month) boxAt = ints.subarray(start + 2, start + 2 + (ints[start] as number)).indexOf(follows.source.checkOffset) + start + 3;
-  });
-  if (boxAt === month[7] + 2) return undefined;
+  for (const packed of months) {
+    const boxes = boxesAt(ints, packed[7]);
+    for (let box = boxes.items; box < boxes.end; box++) if ((ints[box] as number) >= at) ints[box] = (ints[box] as number) + length;
+    const followed = packed === month ? ints.subarray(boxes.items, boxes.subtasks).indexOf(follows.source.checkOffset) : -1;
+    if (followed !== -1) boxAt = boxes.items + followed + 1;
+  }
+  if (boxAt === -1) return undefined;
   ints[month[7]] = (ints[month[7]] as number) + 1;
 
   // The item's strings are looked for in the text inserted, which holds the whole item.

@@ -63,7 +63,8 @@ export function listAfterChecks(source: string, list: ReadingList, splices: read
     const { items: itemBoxes, subtasks: subtaskBoxes } = month.checkboxes;
     if (!itemBoxes.some((offset) => states.has(offset)) && !subtaskBoxes.some((offset) => states.has(offset))) continue;
     const items = update(month.items);
-    if (items !== month.items) months.set(month, { ...month, items });
+    // A cached month's items and checkboxes are accessors, which a spread would leave behind.
+    if (items !== month.items) months.set(month, { ...month, checkboxes: month.checkboxes, items });
   }
   const next: ReadingList = {
     ...list,

@@ -275,20 +275,12 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
     return found;
   };
   // A month's items are read when first asked for: `read` alone, `done` or `--month` need one month of many.
-  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at], index): Month => {
-    const read = <T>(what: (reader: ItemReader) => T) => () => {
-      const reader = new ItemReader(ints, strings, text, at);
-      const found = what(reader);
-      reader.endsAt(starts[index + 1] as number);
-      return found;
-    };
-    return onDemand(
-      { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
-      read((reader) => reader.items(count, id, null, year, month)),
-      () => monthBoxes(ints, boxStarts[index] as number),
-      read((reader) => reader.idWidths(count, id.length)),
-    );
-  });
+  const source: PackedSource = { ints, strings, text };
+  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at, boxes], index): Month => new CachedMonth(
+    { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
+    source,
+    { count, at, end: starts[index + 1] as number, boxes },
+  ));
   const reader = new ItemReader(ints, strings, text, monthsEnd);
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
     year,
@@ -344,8 +336,71 @@ export function mayHaveUrl(list: ReadingList, url: string): boolean {
   return !strings || strings.text.includes(url) || strings.table.includes(url);
 }
 
-/** How to read a cached month without keeping what is read: see `itemsForOnePass` and `monthIdWidths`. */
-const readAfresh = new WeakMap<Month, { items: () => Item[]; idWidths: () => number[] }>();
+/** What a cached list's items are read from. */
+interface PackedSource {
+  ints: Int32Array;
+  strings: readonly string[];
+  text: string;
+}
+
+/** A month's items' runs among the integers, from `at` to `end`, and where its checkboxes stand (see `PackedMonth`). */
+interface MonthRuns {
+  count: number;
+  at: number;
+  end: number;
+  boxes: number;
+}
+
+/**
+ * A month of a cached list: its items and checkboxes are read when first asked for. What `packList`
+ * wrote is checked by its checksum and key before it is read (store/digest-cache.ts), so a month
+ * read late cannot fail where one read at once would not; it still checks where its items end.
+ * A class, not accessors defined on each month: those gave every month a hidden class of its own
+ * (3,000 of them at 100,000 items), and reading the cached list took half as long again.
+ */
+class CachedMonth implements Month {
+  readonly id: string;
+  readonly year: number;
+  readonly month: number;
+  readonly heading: Heading;
+  readonly headings: Heading[];
+  readonly label: string | null;
+  readonly #source: PackedSource;
+  readonly #runs: MonthRuns;
+  #items: Item[] | undefined;
+  #checkboxes: MonthCheckboxes | undefined;
+
+  constructor(month: Omit<Month, 'items' | 'checkboxes'>, source: PackedSource, runs: MonthRuns) {
+    ({ id: this.id, year: this.year, month: this.month, heading: this.heading, headings: this.headings, label: this.label } = month);
+    this.#source = source;
+    this.#runs = runs;
+  }
+
+  get items(): Item[] {
+    return (this.#items ??= this.#read((reader) => reader.items(this.#runs.count, this.id, null, this.year, this.month)));
+  }
+
+  get checkboxes(): MonthCheckboxes {
+    return (this.#checkboxes ??= monthBoxes(this.#source.ints, this.#runs.boxes));
+  }
+
+  /** Its items, read again unless it holds them already, and not kept: see `itemsForOnePass`. */
+  itemsAfresh(): Item[] {
+    return this.#items ?? this.#read((reader) => reader.items(this.#runs.count, this.id, null, this.year, this.month));
+  }
+
+  /** `idWidths` of its items, read off their runs without making them. */
+  idWidths(): number[] {
+    return this.#read((reader) => reader.idWidths(this.#runs.count, this.id.length));
+  }
+
+  #read<T>(what: (reader: ItemReader) => T): T {
+    const reader = new ItemReader(this.#source.ints, this.#source.strings, this.#source.text, this.#runs.at);
+    const found = what(reader);
+    reader.endsAt(this.#runs.end);
+    return found;
+  }
+}
 
 /**
  * A month's items for one pass over the list. A month read from the cache reads them afresh unless
@@ -354,26 +409,10 @@ const readAfresh = new WeakMap<Month, { items: () => Item[]; idWidths: () => num
  * and again (two thirds of `list` at 100,000 items). Any other month gives its own.
  */
 export function itemsForOnePass(month: Month): Item[] {
-  return readAfresh.get(month)?.items() ?? month.items;
+  return month instanceof CachedMonth ? month.itemsAfresh() : month.items;
 }
 
 /** `idWidths` of a month's items: a month read from the cache reads them off its runs, without making its items. */
 export function monthIdWidths(month: Month): number[] {
-  return readAfresh.get(month)?.idWidths() ?? idWidths(month.items);
-}
-
-/**
- * The month with `items` and `checkboxes` as properties read once, on first use. What `packList`
- * wrote is checked by its checksum and key before it is read (store/digest-cache.ts), so a month
- * read late cannot fail where one read at once would not; it still checks where its items end.
- */
-function onDemand(month: Omit<Month, 'items' | 'checkboxes'>, items: () => Item[], checkboxes: () => MonthCheckboxes, widths: () => number[]): Month {
-  let readItems: Item[] | undefined;
-  let readCheckboxes: MonthCheckboxes | undefined;
-  const lazy = Object.defineProperties(month, {
-    items: { enumerable: true, get: () => (readItems ??= items()) },
-    checkboxes: { enumerable: true, get: () => (readCheckboxes ??= checkboxes()) },
-  }) as Month;
-  readAfresh.set(lazy, { items: () => readItems ?? items(), idWidths: widths });
-  return lazy;
+  return month instanceof CachedMonth ? month.idWidths() : idWidths(month.items);
 }

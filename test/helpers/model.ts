@@ -3,7 +3,7 @@ import { parseMarkdown } from '../../src/markdown/parser.js';
 import { buildReadingList } from '../../src/model/build.js';
 import { digestSection } from '../../src/model/digest.js';
 import { readListFromText } from '../../src/model/read-list.js';
-import type { Item, ReadingList } from '../../src/model/types.js';
+import type { Item, Month, ReadingList } from '../../src/model/types.js';
 import { flatten } from '../../src/model/select.js';
 
 export async function listOf(text: string): Promise<ReadingList> {
@@ -17,6 +17,19 @@ export function itemsById(list: ReadingList): Map<string, Item> {
     ...list.sections.flatMap((section) => flatten(section.items)),
   ];
   return new Map(all.map((item) => [item.id, item]));
+}
+
+/**
+ * The list with each month as a plain object holding its items and checkboxes: a cached month reads
+ * them when asked (accessors of its class), and `toEqual` compares only an object's own fields.
+ */
+export function plainList(list: ReadingList): ReadingList {
+  const plain = new Map(list.months.map((month): [Month, Month] => [month, {
+    id: month.id, year: month.year, month: month.month, heading: month.heading, headings: month.headings, label: month.label,
+    items: month.items, checkboxes: month.checkboxes,
+  }]));
+  const plainMonth = (month: Month): Month => plain.get(month) ?? month;
+  return { ...list, months: list.months.map(plainMonth), years: list.years.map((year) => ({ ...year, months: year.months.map(plainMonth) })) };
 }
 
 /** A compact view to compare with expectations written by hand. */

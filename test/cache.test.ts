@@ -128,6 +128,24 @@ describe('the section cache', () => {
     }
   });
 
+  it('lays its files out so that a list\'s integers are read in place: the header is a multiple of four bytes', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache };
+    read(['list', '--file', file], { env });
+    expect(read(['done', '2023-04.3', '--file', file], { env }).status).toBe(0);
+    const names = readdirSync(join(cache, 'read')).filter(isListCache);
+    expect(names.length).toBe(2);
+    for (const name of names) {
+      const bytes = readFileSync(join(cache, 'read', name));
+      const header = bytes.indexOf(10) + 1;
+      expect(header % 4).toBe(0);
+      // Build, key and checksum, then the padding: what a reader splits it into.
+      expect(bytes.toString('latin1', 0, header).trimEnd().split(' ')).toHaveLength(3);
+    }
+    expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+  });
+
   it('keys a file with a BOM by its text: the list kept by a read or by done is found again', () => {
     const cache = tempDir();
     const file = tempList({ text: '\uFEFF# 2024\r\n## 1月\r\n- [ ] 研究 a\r\n- [x] b\r\n' });

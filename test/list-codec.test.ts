@@ -61,6 +61,26 @@ describe('the cached whole list', () => {
     expect(() => unpackList(bytes, text.slice(0, text.length / 2))).toThrow();
   });
 
+  it('reads its integers in place where they stand at a multiple of four, and copies them elsewhere: the same list either way', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const list = await listOf(text);
+    const bytes = packList(list, text);
+    const aside = Buffer.alloc(bytes.length + 1);
+    bytes.copy(aside, 1);
+    const unaligned = aside.subarray(1);
+    const inPlace = unpackList(bytes, text);
+    const copied = unpackList(unaligned, text);
+    expect(inPlace.months[0]?.checkboxes.items.buffer).toBe(bytes.buffer);
+    expect(copied.months[0]?.checkboxes.items.buffer).not.toBe(aside.buffer);
+    expect(plainList(inPlace)).toEqual(plainList(list));
+    expect(plainList(copied)).toEqual(plainList(list));
+    // Cut short by less than an integer, in place or not: refused, not read as one integer fewer.
+    for (const cut of [1, 2, 3]) {
+      expect(() => unpackList(bytes.subarray(0, bytes.length - cut), text)).toThrow();
+      expect(() => unpackList(unaligned.subarray(0, unaligned.length - cut), text)).toThrow();
+    }
+  });
+
   it('reads a month when it is first asked for, and refuses one whose items end elsewhere than the outline says', async () => {
     const text = readFileSync(SEED, 'utf8');
     const list = await listOf(text);

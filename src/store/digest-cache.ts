@@ -169,7 +169,14 @@ interface Loaded {
   header: Buffer;
 }
 
-const headerOf = (key: string, sum: string): Buffer => Buffer.from(`${build} ${key} ${sum}\n`, 'latin1');
+/**
+ * Padded with spaces to a multiple of four bytes: a file is read into memory that starts at one, and
+ * the list's integers, at a multiple of four in the payload, are then read in place (see `splitPacked`).
+ */
+const headerOf = (key: string, sum: string): Buffer => {
+  const header = `${build} ${key} ${sum}`;
+  return Buffer.from(`${header.padEnd(Math.ceil((header.length + 1) / 4) * 4 - 1)}\n`, 'latin1');
+};
 
 /**
  * A cache file is `<build> <key> <checksum>\n<payload>`: what it was made by, for which input, and

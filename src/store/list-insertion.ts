@@ -12,7 +12,9 @@ import { boxesAt, ItemWriter, joinPacked, RUN, runsEnd, splitPacked, subtaskCoun
  * Undefined when `follows` is not found where its month's items are, or `item` has subtasks.
  */
 export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Item, follows: Item): Buffer | undefined {
-  const { outline, ints } = splitPacked(bytes);
+  const { outline, ints: read } = splitPacked(bytes);
+  // Changed in place below: a copy, not the bytes themselves, which the list read from them may still use.
+  const ints = read.slice();
   const [headings, months, , sections, , strings, , monthsEnd] = outline;
   const { at, length, lines } = insertion;
   const month = months.find(([id]) => id === item.id.slice(0, item.id.lastIndexOf('.')));

@@ -8,7 +8,7 @@ import { readSections } from '../src/model/read-list.js';
 import { everyItem } from '../src/model/resolve.js';
 import type { Item } from '../src/model/types.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { listOf, plainList } from './helpers/model.js';
+import { expectBoxBytes, listOf, plainList } from './helpers/model.js';
 import { packList, unpackList } from '../src/store/list-codec.js';
 import { packedWithItem } from '../src/store/list-insertion.js';
 
@@ -95,7 +95,9 @@ describe('add checks the section it changed', () => {
       const packed = packedWithItem(packList(was, page), added.insertion, added.item, added.follows);
       if (packed) {
         kept++;
-        expect(plainList(unpackList(packed, after))).toEqual(plainList(now));
+        const back = unpackList(packed, after);
+        expect(plainList(back)).toEqual(plainList(now));
+        expect(expectBoxBytes(back, after)).toBe(now.months.length);
       }
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
     expect(passed).toBeGreaterThan(10);

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { progressOf } from '../src/model/progress.js';
 import type { ReadingList } from '../src/model/types.js';
 import { flatten } from '../src/model/select.js';
 import { itemsForOnePass, monthIdWidths, packList, unpackList } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { itemsById, listOf, plainList } from './helpers/model.js';
+import { countedText, expectBoxBytes, itemsById, listOf, plainList } from './helpers/model.js';
 
 const texts = [...FIXTURES.map((path) => readFileSync(path, 'utf8')), ...REAL_LISTS.map((list) => list.text)];
 
@@ -30,6 +31,7 @@ describe('the cached whole list', () => {
       const list = await listOf(text);
       const back = roundTrip(list, text);
       expect(plainList(back)).toEqual(plainList(list));
+      expect(expectBoxBytes(back, text)).toBe(list.months.length);
       expectSharing(back);
     }
   });
@@ -48,7 +50,9 @@ describe('the cached whole list', () => {
   it('reads back on random documents', async () => {
     await fc.assert(fc.asyncProperty(markdownDocument, async (text) => {
       const list = await listOf(text);
-      expect(plainList(roundTrip(list, text))).toEqual(plainList(list));
+      const back = roundTrip(list, text);
+      expect(plainList(back)).toEqual(plainList(list));
+      expect(expectBoxBytes(back, text)).toBe(list.months.length);
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
   });
 
@@ -59,6 +63,23 @@ describe('the cached whole list', () => {
     expect(() => unpackList(Buffer.concat([bytes, Buffer.alloc(4)]), text)).toThrow();
     // A text shorter than the one it was made for: its strings would fall outside.
     expect(() => unpackList(bytes, text.slice(0, text.length / 2))).toThrow();
+  });
+
+  it('given the bytes, decodes the text only once an item is read: progress counts the boxes in the bytes', async () => {
+    const text = '# 2024\n## 1月\n- [ ] 研究 a\n- [x] b\n  - [X] c\n## 2月\n- [x] 论文 d\n- [ ] e\n';
+    const list = await listOf(text);
+    const bytes = packList(list, text);
+    const utf8 = Buffer.from(text, 'utf8');
+    let decoded = 0;
+    const back = unpackList(bytes, { utf8, text: () => (decoded++, text) });
+    const counted = progressOf(back, { utf8, get text() { decoded++; return text; } });
+    expect(counted).toEqual(progressOf(list, countedText(text)));
+    expect(counted.total).toEqual({ done: 2, total: 4 });
+    expect(decoded).toBe(0);
+    expect(plainList(back)).toEqual(plainList(list));
+    expect(decoded).toBe(1);
+    // As long in UTF-16, not in bytes: another text, refused.
+    expect(() => unpackList(bytes, { utf8: Buffer.from(text.replace('a', 'é'), 'utf8'), text: () => text })).toThrow(/another text/);
   });
 
   it('reads its integers in place where they stand at a multiple of four, and copies them elsewhere: the same list either way', async () => {

@@ -18,7 +18,8 @@ export interface GlobalOptions {
 
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
-  read(text: string, options?: Pick<ReadOptions, 'keepList' | 'utf8'>): Promise<ReadingList>;
+  /** `text` may be given as how to get it, with `utf8`: see `readListFromText`. */
+  read(text: string | (() => string), options?: Pick<ReadOptions, 'keepList' | 'utf8'>): Promise<ReadingList>;
   /** Sections' digests, for a file that defines no links: see `readSections`. */
   sections(sources: readonly string[]): Promise<SectionDigest[]>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
@@ -79,7 +80,8 @@ export async function loadList(path: string): Promise<ListFile> {
 export async function openList(options: GlobalOptions): Promise<OpenList> {
   const path = locateList(options.file);
   const file = await loadList(path);
-  const list = await listReader(path, options).read(file.text, { utf8: file.utf8 });
+  // The text asked for only if needed: a list read whole from the cache may need only the bytes.
+  const list = await listReader(path, options).read(() => file.text, { utf8: file.utf8 });
   return { file, list, shownPath: shownPath(path) };
 }
 

@@ -19,19 +19,26 @@ export interface BoxCount {
 }
 
 /**
- * The checkboxes at `offsets`, read in the text: a month's stand in the list without its items
- * being read. Counted in place, into one tally: arrays per month and year were most of `progress`
- * on a long list, and a callback per box most of choosing `done`'s mark.
+ * The checkboxes at `offsets`, read in the text, or in its UTF-8 bytes at byte offsets: a month's
+ * stand in the list without its items being read. Counted in place, into one tally: arrays per month
+ * and year were most of `progress` on a long list, and a callback per box most of choosing `done`'s mark.
  */
-export function countBoxes(text: string, offsets: ArrayLike<number>, into: BoxCount = { total: 0, done: 0, lower: 0 }): BoxCount {
+export function countBoxes(text: string | Uint8Array, offsets: ArrayLike<number>, into: BoxCount = { total: 0, done: 0, lower: 0 }): BoxCount {
   for (let index = 0; index < offsets.length; index++) {
     into.total++;
-    const mark = text.charAt(offsets[index] as number);
+    const mark = markAt(text, offsets[index] as number);
     if (checkboxState(mark) !== true) continue;
     into.done++;
     if (mark === 'x') into.lower++;
   }
   return into;
+}
+
+/** The character at `offset`; in bytes, the byte there read as one (a checkbox's character is ASCII). */
+function markAt(text: string | Uint8Array, offset: number): string {
+  if (typeof text === 'string') return text.charAt(offset);
+  const byte = text[offset];
+  return byte === undefined ? '' : String.fromCharCode(byte);
 }
 
 /** Where the checkboxes of a month's `items` stand. */

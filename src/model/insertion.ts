@@ -9,8 +9,8 @@ export interface Insertion {
   lines: number;
 }
 
-/** An insertion with the text it wrote. */
-export type InsertedText = Insertion & { text: string };
+/** An insertion with the text it wrote, and where it went among the text's UTF-8 bytes. */
+export type InsertedText = Insertion & { text: string; byteAt: number };
 
 export interface InsertedItem {
   item: RawItem;

@@ -48,25 +48,35 @@ export function monthKey(year: number, month: number): number {
   return year * 12 + month;
 }
 
-function monthProgress(month: Month, text: string): MonthProgress {
-  const { done, total } = countBoxes(text, month.checkboxes.items);
-  const subtasks = countBoxes(text, month.checkboxes.subtasks);
+/** The list's text, and its UTF-8 bytes: a month that knows where its boxes stand among them is counted there. */
+export interface CountedText {
+  readonly text: string;
+  readonly utf8: Uint8Array;
+}
+
+function monthProgress(month: Month, file: CountedText): MonthProgress {
+  const { checkboxes } = month;
+  const [marks, boxes] = checkboxes.bytes ? [file.utf8, checkboxes.bytes] : [file.text, checkboxes];
+  const { done, total } = countBoxes(marks, boxes.items);
+  const subtasks = countBoxes(marks, boxes.subtasks);
   return { id: month.id, year: month.year, month: month.month, done, total, subtasksDone: subtasks.done, subtasksTotal: subtasks.total };
 }
 
 /**
  * Top-level items count; subtasks have their own column. Year items count in their year (when the
- * whole year is shown: `--since` in the middle of a year counts only the months it shows). `text`
- * is the one the list was read from: whether a box is ticked is read there.
+ * whole year is shown: `--since` in the middle of a year counts only the months it shows). `file`
+ * is what the list was read from: whether a box is ticked is read there.
  */
-export function progressOf(list: ReadingList, text: string, filter: ProgressFilter = {}): Progress {
+export function progressOf(list: ReadingList, file: CountedText, filter: ProgressFilter = {}): Progress {
   const shown = (month: Month) => (filter.year === undefined || month.year === filter.year) && (filter.since === undefined || monthKey(month.year, month.month) >= filter.since);
-  const months = new Map(list.months.filter(shown).map((month) => [month, monthProgress(month, text)]));
+  const months = new Map(list.months.filter(shown).map((month) => [month, monthProgress(month, file)]));
   const years = list.years
     .filter((year) => (filter.year === undefined || year.year === filter.year) && (filter.since === undefined || monthKey(year.year, 12) >= filter.since))
     .map((year) => {
       const wholeYear = filter.since === undefined || monthKey(year.year, 1) >= filter.since;
-      const tally = countBoxes(text, wholeYear ? year.items.map((item) => item.source.checkOffset) : []);
+      // A year's own items are counted in the text, asked for only when there are some: no bytes of theirs are known.
+      const boxes = wholeYear ? year.items.map((item) => item.source.checkOffset) : [];
+      const tally = countBoxes(boxes.length > 0 ? file.text : '', boxes);
       for (const month of year.months) {
         const progress = months.get(month);
         if (progress) {

@@ -63,6 +63,11 @@ export interface Month {
 export interface MonthCheckboxes {
   items: Int32Array;
   subtasks: Int32Array;
+  /**
+   * The same boxes' offsets among the text's UTF-8 bytes, where known (a cached month's): read
+   * there, `progress` need not decode the text at all.
+   */
+  bytes?: { items: Int32Array; subtasks: Int32Array };
 }
 
 export interface Year {

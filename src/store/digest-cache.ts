@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
-import type { CachedList, DigestCache, ItemAdded } from '../model/read-list.js';
+import type { CachedList, DigestCache, ItemAdded, ListText } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
@@ -92,7 +92,7 @@ export class FileDigestCache implements DigestCache {
     save(this.path, '', [Buffer.concat([...this.used, ...kept].map(line))], LINE_BY_LINE);
   }
 
-  lastList(key: string, text: string): CachedList | undefined {
+  lastList(key: string, text: ListText): CachedList | undefined {
     const file = load(this.listPath, key);
     if (!file) return undefined;
     try {

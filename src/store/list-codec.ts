@@ -1,7 +1,9 @@
 import { checkboxState } from '../model/checkbox.js';
 import { idWidths } from '../model/ids.js';
+import type { ListText } from '../model/read-list.js';
 import { flatten } from '../model/select.js';
 import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, ReadingList, Section, Year } from '../model/types.js';
+import { utf8Offsets } from './utf8-offsets.js';
 
 /**
  * A whole reading list, stored for the text it was read from and read back only against that same
@@ -14,6 +16,8 @@ import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, Read
  * are read when first asked for. Where its checkboxes stand is written again apart, after all the
  * items, as a month's run of offsets: `progress` and `done` need every month's, and read them
  * without walking the items (at 10,000 items the walk was most of what `progress` did with them).
+ * They are written twice, as offsets in the text and among its UTF-8 bytes: `progress` reads the
+ * boxes in the file's bytes, and a list read whole from the cache then needs no text decoded.
  * Headings, months, years and sections are few: they stay JSON, with the strings that are not in the
  * text. The integers are in the machine's byte order: the cache never leaves the machine.
  */
@@ -21,7 +25,8 @@ import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, Read
 export type PackedHeading = [depth: number, text: string, line: number, start: number, end: number, setext: number];
 /**
  * `at`: where the month's items start among the integers. `boxes`: where its checkboxes do, past
- * every item's run: how many its items have, how many its subtasks, then the offsets of each.
+ * every item's run: how many its items have, how many its subtasks, the offsets of each, then the
+ * byte offsets of each.
  */
 export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number, boxes: number];
 type PackedYear = [year: number, heading: number, months: number[], items: number];
@@ -29,9 +34,10 @@ export type PackedSection = [id: string, title: string, line: number, items: num
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
 /**
  * What is not items, the item strings that are not in the text, the length of the text it was made
- * for, and where the months' items end (years' and sections' follow).
+ * for (in UTF-16 code units, and in UTF-8 bytes), and where the months' items end (years' and
+ * sections' follow).
  */
-export type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number];
+export type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number, byteLength: number];
 
 const NONE = -1;
 /** A string reference `[NULL_STRING, 0]` is null; `[TABLE_STRING, n]` is the outline's string n. */
@@ -72,12 +78,11 @@ export class ItemWriter {
     for (const item of items) this.item(item);
   }
 
-  /** A month's checkboxes, as `PackedMonth` describes them; where they start. */
-  boxes({ items, subtasks }: MonthCheckboxes): number {
+  /** A month's checkboxes, and where they stand among the bytes, as `PackedMonth` describes them; where they start. */
+  boxes({ items, subtasks }: MonthCheckboxes, bytes: Required<MonthCheckboxes>['bytes']): number {
     const at = this.ints.length;
     this.ints.push(items.length, subtasks.length);
-    for (const offset of items) this.ints.push(offset);
-    for (const offset of subtasks) this.ints.push(offset);
+    for (const offsets of [items, subtasks, bytes.items, bytes.subtasks]) for (const offset of offsets) this.ints.push(offset);
     return at;
   }
 
@@ -130,8 +135,9 @@ export function packList(list: ReadingList, text: string): Buffer {
   const years = list.years.map((year): PackedYear => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]);
   const sections = list.sections.map((section): PackedSection => [section.id, section.title, section.line, counted(section.items), section.entries.map((entry) => [entry.title, entry.url, entry.line])]);
   // Then, past every run, the months' checkboxes.
+  const bytes = utf8Offsets(text, list.months.flatMap(({ checkboxes }) => [checkboxes.items, checkboxes.subtasks]));
   list.months.forEach((month, index) => {
-    (months[index] as PackedMonth)[7] = writer.boxes(month.checkboxes);
+    (months[index] as PackedMonth)[7] = writer.boxes(month.checkboxes, { items: bytes[2 * index] as Int32Array, subtasks: bytes[2 * index + 1] as Int32Array });
   });
   const outline: Outline = [
     list.headings.map((heading) => [heading.depth, heading.text, heading.line, heading.start, heading.end, heading.setext ? 1 : 0]),
@@ -142,6 +148,7 @@ export function packList(list: ReadingList, text: string): Buffer {
     writer.strings,
     text.length,
     monthsEnd,
+    Buffer.byteLength(text),
   ];
   return joinPacked(outline, Int32Array.from(writer.ints));
 }
@@ -177,7 +184,20 @@ export function splitPacked(bytes: Buffer): { outline: Outline; ints: Int32Array
 }
 
 class ItemReader {
-  constructor(private readonly ints: Int32Array, private readonly strings: readonly string[], private readonly text: string, private next: number) {}
+  private readonly ints: Int32Array;
+  private readonly strings: readonly string[];
+  readonly #source: PackedSource;
+  #text: string | undefined;
+
+  constructor(source: PackedSource, private next: number) {
+    ({ ints: this.ints, strings: this.strings } = source);
+    this.#source = source;
+  }
+
+  /** Asked for only once an item is read: a list whose items are never read never decodes its text. */
+  private get text(): string {
+    return (this.#text ??= this.#source.text);
+  }
 
   items(count: number, prefix: string, parent: string | null, year: number | null, month: number | null): Item[] {
     const items: Item[] = [];
@@ -262,11 +282,17 @@ class ItemReader {
   }
 }
 
-/** Throws on anything that is not what `packList` wrote for `text`: the caller then reads the text afresh. */
-export function unpackList(bytes: Buffer, text: string): ReadingList {
+/**
+ * Throws on anything that is not what `packList` wrote for the text: the caller then reads the text
+ * afresh. Given as bytes, the text is decoded only if an item is read.
+ */
+export function unpackList(bytes: Buffer, given: ListText): ReadingList {
   const { outline, ints } = splitPacked(bytes);
-  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd] = outline;
-  if (textLength !== text.length) throw new Error('the cached list was made for another text');
+  const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd, byteLength] = outline;
+  if (typeof given === 'string' ? given.length !== textLength : given.utf8.length !== byteLength) throw new Error('the cached list was made for another text');
+  const decode = typeof given === 'string' ? () => given : given.text;
+  let text: string | undefined;
+  const source: PackedSource = { ints, strings, get text() { return (text ??= decode()); } };
   const boxStarts = [...packedMonths.map((packed) => packed[7]), ints.length];
   const itemsEnd = runsEnd(packedMonths, ints);
   const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, itemsEnd];
@@ -283,13 +309,12 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
     return found;
   };
   // A month's items are read when first asked for: `read` alone, `done` or `--month` need one month of many.
-  const source: PackedSource = { ints, strings, text };
   const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at, boxes], index): Month => new CachedMonth(
     { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
     source,
     { count, at, end: starts[index + 1] as number, boxes },
   ));
-  const reader = new ItemReader(ints, strings, text, monthsEnd);
+  const reader = new ItemReader(source, monthsEnd);
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
     year,
     heading: headingIndex === NONE ? null : heading(headingIndex),
@@ -306,7 +331,7 @@ export function unpackList(bytes: Buffer, text: string): ReadingList {
   reader.endsAt(itemsEnd);
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
   const list = { years, months, sections, headings, headingProblems };
-  stringsOf.set(list, { text, table: strings });
+  stringsOf.set(list, source);
   return list;
 }
 
@@ -317,22 +342,29 @@ export function runsEnd(months: readonly PackedMonth[], ints: Int32Array): numbe
 
 /**
  * Where the offsets of the month's checkboxes stored at `start` stand (see `PackedMonth`): its
- * items', from `items`, its subtasks', from `subtasks`, up to `end` (NaN past the end of `ints`).
+ * items', from `items`, its subtasks', from `subtasks`, the same boxes' byte offsets from `bytes`,
+ * up to `end` (NaN past the end of `ints`). `count`: how many boxes the month has.
  */
-export function boxesAt(ints: Int32Array, start: number): { items: number; subtasks: number; end: number } {
+export function boxesAt(ints: Int32Array, start: number): { items: number; subtasks: number; bytes: number; end: number; count: number } {
   const items = start + 2;
   const subtasks = items + (ints[start] as number);
-  return { items, subtasks, end: subtasks + (ints[start + 1] as number) };
+  const bytes = subtasks + (ints[start + 1] as number);
+  return { items, subtasks, bytes, end: bytes + (bytes - items), count: bytes - items };
 }
 
 /** A month's checkboxes stored at `start`: views, not copies (a copy per month was most of reading them). */
 function monthBoxes(ints: Int32Array, start: number): MonthCheckboxes {
-  const { items, subtasks, end } = boxesAt(ints, start);
-  return { items: ints.subarray(items, subtasks), subtasks: ints.subarray(subtasks, end) };
+  const { items, subtasks, bytes, end } = boxesAt(ints, start);
+  const byteSubtasks = bytes + (subtasks - items);
+  return {
+    items: ints.subarray(items, subtasks),
+    subtasks: ints.subarray(subtasks, bytes),
+    bytes: { items: ints.subarray(bytes, byteSubtasks), subtasks: ints.subarray(byteSubtasks, end) },
+  };
 }
 
 /** Where a cached list's item strings come from: slices of its text, or its table. */
-const stringsOf = new WeakMap<ReadingList, { text: string; table: readonly string[] }>();
+const stringsOf = new WeakMap<ReadingList, PackedSource>();
 
 /**
  * False when no item of `list` can have `url`. A list read from the cache knows without reading its
@@ -341,14 +373,15 @@ const stringsOf = new WeakMap<ReadingList, { text: string; table: readonly strin
  */
 export function mayHaveUrl(list: ReadingList, url: string): boolean {
   const strings = stringsOf.get(list);
-  return !strings || strings.text.includes(url) || strings.table.includes(url);
+  return !strings || strings.text.includes(url) || strings.strings.includes(url);
 }
 
 /** What a cached list's items are read from. */
 interface PackedSource {
   ints: Int32Array;
   strings: readonly string[];
-  text: string;
+  /** Decoded when first asked for, where the list was read against bytes (see `ListText`). */
+  readonly text: string;
 }
 
 /** A month's items' runs among the integers, from `at` to `end`, and where its checkboxes stand (see `PackedMonth`). */
@@ -403,7 +436,7 @@ class CachedMonth implements Month {
   }
 
   #read<T>(what: (reader: ItemReader) => T): T {
-    const reader = new ItemReader(this.#source.ints, this.#source.strings, this.#source.text, this.#runs.at);
+    const reader = new ItemReader(this.#source, this.#runs.at);
     const found = what(reader);
     reader.endsAt(this.#runs.end);
     return found;

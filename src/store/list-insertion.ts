@@ -44,24 +44,33 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
     if (inside === 0 && topStart === follows.source.start && month && index > month[6] && index <= monthsEnd) insertAt = index;
   }
   if (!month || insertAt === -1 || item.subtasks.length > 0) return undefined;
-  // The months' checkboxes: those past the insertion move, and the item's goes in after the one it follows.
+  // The months' checkboxes: those past the insertion move (in the text and among its bytes), and the
+  // item's goes in after the one it follows, in both.
+  const byteLength = Buffer.byteLength(insertion.text);
   let boxAt = -1;
+  let byteBoxAt = -1;
   for (const packed of months) {
     const boxes = boxesAt(ints, packed[7]);
-    for (let box = boxes.items; box < boxes.end; box++) if ((ints[box] as number) >= at) ints[box] = (ints[box] as number) + length;
+    for (let box = boxes.items; box < boxes.bytes; box++) {
+      if ((ints[box] as number) < at) continue;
+      ints[box] = (ints[box] as number) + length;
+      ints[box + boxes.count] = (ints[box + boxes.count] as number) + byteLength;
+    }
     const followed = packed === month ? ints.subarray(boxes.items, boxes.subtasks).indexOf(follows.source.checkOffset) : -1;
-    if (followed !== -1) boxAt = boxes.items + followed + 1;
+    if (followed !== -1) [boxAt, byteBoxAt] = [boxes.items + followed + 1, boxes.bytes + followed + 1];
   }
   if (boxAt === -1) return undefined;
   ints[month[7]] = (ints[month[7]] as number) + 1;
+  const box = item.source.checkOffset;
+  const byteBox = insertion.byteAt + Buffer.byteLength(insertion.text.slice(0, box - at));
 
   // The item's strings are looked for in the text inserted, which holds the whole item.
   const writer = new ItemWriter(insertion.text, strings, at);
   writer.items([item]);
   const run = writer.ints;
-  const joined = new Int32Array(ints.length + run.length + 1);
+  const joined = new Int32Array(ints.length + run.length + 2);
   let filled = 0;
-  for (const part of [ints.subarray(0, insertAt), run, ints.subarray(insertAt, boxAt), [item.source.checkOffset], ints.subarray(boxAt)]) {
+  for (const part of [ints.subarray(0, insertAt), run, ints.subarray(insertAt, boxAt), [box], ints.subarray(boxAt, byteBoxAt), [byteBox], ints.subarray(byteBoxAt)]) {
     joined.set(part, filled);
     filled += part.length;
   }
@@ -69,8 +78,9 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
   month[5]++;
   for (const other of months) {
     if (other !== month && other[6] >= insertAt) other[6] += run.length;
-    // Every month's checkboxes stand past the runs, one run longer; those after this month's, one box more.
-    other[7] += run.length + (other[7] > monthBoxes ? 1 : 0);
+    // Every month's checkboxes stand past the runs, one run longer; those after this month's, one box
+    // more (its offset and its byte offset).
+    other[7] += run.length + (other[7] > monthBoxes ? 2 : 0);
   }
   outline[7] = monthsEnd + run.length;
   for (const heading of headings) {
@@ -87,5 +97,6 @@ export function packedWithItem(bytes: Buffer, insertion: InsertedText, item: Ite
     for (const entry of section[4]) if (entry[2] > line) entry[2] += lines;
   }
   outline[6] += length;
+  outline[8] += byteLength;
   return joinPacked(outline, joined);
 }

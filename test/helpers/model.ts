@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { collectDefinitions, type Definitions } from '../../src/markdown/definitions.js';
 import { parseMarkdown } from '../../src/markdown/parser.js';
 import { buildReadingList } from '../../src/model/build.js';
@@ -22,14 +23,40 @@ export function itemsById(list: ReadingList): Map<string, Item> {
 /**
  * The list with each month as a plain object holding its items and checkboxes: a cached month reads
  * them when asked (accessors of its class), and `toEqual` compares only an object's own fields.
+ * Where the boxes stand among the bytes, which only a cached month knows, is left out: see
+ * `expectBoxBytes`.
  */
 export function plainList(list: ReadingList): ReadingList {
   const plain = new Map(list.months.map((month): [Month, Month] => [month, {
     id: month.id, year: month.year, month: month.month, heading: month.heading, headings: month.headings, label: month.label,
-    items: month.items, checkboxes: month.checkboxes,
+    items: month.items, checkboxes: { items: month.checkboxes.items, subtasks: month.checkboxes.subtasks },
   }]));
   const plainMonth = (month: Month): Month => plain.get(month) ?? month;
   return { ...list, months: list.months.map(plainMonth), years: list.years.map((year) => ({ ...year, months: year.months.map(plainMonth) })) };
+}
+
+/**
+ * Every month of `list` that knows where its boxes stand among the UTF-8 bytes of `text` has them
+ * there, as counted afresh here; how many months know. A box's byte is its character.
+ */
+export function expectBoxBytes(list: ReadingList, text: string): number {
+  const utf8 = Buffer.from(text, 'utf8');
+  let known = 0;
+  for (const { checkboxes } of list.months) {
+    if (!checkboxes.bytes) continue;
+    known++;
+    for (const kind of ['items', 'subtasks'] as const) {
+      const offsets = Array.from(checkboxes[kind]);
+      expect(Array.from(checkboxes.bytes[kind])).toEqual(offsets.map((offset) => Buffer.byteLength(text.slice(0, offset))));
+      expect(Array.from(checkboxes.bytes[kind], (byte) => String.fromCharCode(utf8[byte] ?? 0))).toEqual(offsets.map((offset) => text.charAt(offset)));
+    }
+  }
+  return known;
+}
+
+/** A text as `progressOf` reads it: with its bytes. */
+export function countedText(text: string): { text: string; utf8: Uint8Array } {
+  return { text, utf8: Buffer.from(text, 'utf8') };
 }
 
 /** A compact view to compare with expectations written by hand. */

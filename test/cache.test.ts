@@ -131,7 +131,7 @@ describe('the section cache', () => {
   it('lays its files out so that a list\'s integers are read in place: the header is a multiple of four bytes', () => {
     const cache = tempDir();
     const file = tempList(SEED);
-    const env = { XDG_CACHE_HOME: cache };
+    const env = { XDG_CACHE_HOME: cache, READ_NO_CACHE: '' };
     read(['list', '--file', file], { env });
     expect(read(['done', '2023-04.3', '--file', file], { env }).status).toBe(0);
     const names = readdirSync(join(cache, 'read')).filter(isListCache);

@@ -6,7 +6,7 @@ import type { CachedList, DigestCache, ItemAdded, ListText } from '../model/read
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
-import { packList, unpackList } from './list-codec.js';
+import { listOfPacked, packList, splitPacked, type PackedList } from './list-codec.js';
 import { packedWithItem } from './list-insertion.js';
 import { cacheDir } from './state-dir.js';
 
@@ -38,8 +38,8 @@ export class FileDigestCache implements DigestCache {
   private readonly entries = new Map<string, SectionDigest>();
   private readonly used = new Set<string>();
   private dirty = false;
-  /** The whole list last read from the cache, and its bytes. */
-  private lastRead: { list: ReadingList; file: Loaded } | undefined;
+  /** The whole list last read from the cache, its file, and what the file's payload held. */
+  private lastRead: { list: ReadingList; file: Loaded; packed: PackedList } | undefined;
 
   private constructor(private readonly path: string, private readonly listPath: string) {}
 
@@ -96,8 +96,9 @@ export class FileDigestCache implements DigestCache {
     const file = load(this.listPath, key);
     if (!file) return undefined;
     try {
-      const read = { sections: file.payload.readUInt32LE(0), list: unpackList(file.payload.subarray(SECTIONS_BYTES), text) };
-      this.lastRead = { list: read.list, file };
+      const packed = splitPacked(file.payload.subarray(SECTIONS_BYTES));
+      const read = { sections: file.payload.readUInt32LE(0), list: listOfPacked(packed, text) };
+      this.lastRead = { list: read.list, file, packed };
       return read;
     } catch {
       return undefined;
@@ -106,9 +107,11 @@ export class FileDigestCache implements DigestCache {
 
   keepListWithItem(key: string, added: ItemAdded): void {
     if (added.from !== this.lastRead?.list) return;
-    const { payload } = this.lastRead.file;
-    const packed = packedWithItem(payload.subarray(SECTIONS_BYTES), added.insertion, added.item, added.follows);
-    if (packed) save(this.listPath, key, [payload.subarray(0, SECTIONS_BYTES), packed]);
+    const { file, packed } = this.lastRead;
+    // The outline read is changed in place: what was read from it is no longer kept.
+    this.lastRead = undefined;
+    const parts = packedWithItem(packed, added.insertion, added.item, added.follows);
+    if (parts) save(this.listPath, key, [file.payload.subarray(0, SECTIONS_BYTES), ...parts]);
   }
 
   keepList(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {

@@ -153,15 +153,27 @@ export function packList(list: ReadingList, text: string): Buffer {
   return joinPacked(outline, Int32Array.from(writer.ints));
 }
 
+/** A packed list: the outline, and the items' integers. */
+export interface PackedList {
+  outline: Outline;
+  ints: Int32Array;
+}
+
 /** The outline's length, the outline as JSON, then the items' integers from the next multiple of four. */
 export function joinPacked(outline: Outline, ints: Int32Array): Buffer {
+  return Buffer.concat(packedParts({ outline, ints }));
+}
+
+/**
+ * What `joinPacked` joins, as the two parts to write one after the other: the integers' own bytes,
+ * not a copy of them (7 MB at 100,000 items).
+ */
+export function packedParts({ outline, ints }: PackedList): [Buffer, Buffer] {
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
-  const intsAt = INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES;
-  const bytes = Buffer.alloc(intsAt + ints.length * INT_BYTES);
-  bytes.writeUInt32LE(json.length, 0);
-  json.copy(bytes, INT_BYTES);
-  Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).copy(bytes, intsAt);
-  return bytes;
+  const head = Buffer.alloc(INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES);
+  head.writeUInt32LE(json.length, 0);
+  json.copy(head, INT_BYTES);
+  return [head, Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength)];
 }
 
 /**
@@ -170,7 +182,7 @@ export function joinPacked(outline: Outline, ints: Int32Array): Buffer {
  * copy cost 5 ms at 100,000 items. Elsewhere they are copied out. Either way they are the bytes'
  * own: whoever changes them changes a copy (see `packedWithItem`).
  */
-export function splitPacked(bytes: Buffer): { outline: Outline; ints: Int32Array } {
+export function splitPacked(bytes: Buffer): PackedList {
   const jsonLength = bytes.readUInt32LE(0);
   const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
   const outline = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
@@ -287,7 +299,11 @@ class ItemReader {
  * afresh. Given as bytes, the text is decoded only if an item is read.
  */
 export function unpackList(bytes: Buffer, given: ListText): ReadingList {
-  const { outline, ints } = splitPacked(bytes);
+  return listOfPacked(splitPacked(bytes), given);
+}
+
+/** `unpackList` of what `splitPacked` gave, which it leaves as it was. */
+export function listOfPacked({ outline, ints }: PackedList, given: ListText): ReadingList {
   const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd, byteLength] = outline;
   if (typeof given === 'string' ? given.length !== textLength : given.utf8.length !== byteLength) throw new Error('the cached list was made for another text');
   const decode = typeof given === 'string' ? () => given : given.text;

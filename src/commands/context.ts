@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { heapForList } from '../heap.js';
 import type { SectionDigest } from '../model/digest.js';
-import { keepKnownList, keepListWithItem, readListFromText, readSections, type ItemAdded, type ReadOptions, type ReadStats } from '../model/read-list.js';
+import { keepKnownList, keepListWithItem, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
@@ -18,8 +18,8 @@ export interface GlobalOptions {
 
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
-  /** `text` may be given as how to get it, with `utf8`: see `readListFromText`. */
-  read(text: string | (() => string), options?: Pick<ReadOptions, 'keepList' | 'utf8'>): Promise<ReadingList>;
+  /** `text` may be given as its bytes and how to decode them: see `ListText`. */
+  read(text: ListText, options?: Pick<ReadOptions, 'keepList'>): Promise<ReadingList>;
   /** Sections' digests, for a file that defines no links: see `readSections`. */
   sections(sources: readonly string[]): Promise<SectionDigest[]>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
@@ -37,13 +37,13 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
   };
   return {
-    async read(text, { keepList, utf8 } = {}) {
+    async read(text, { keepList } = {}) {
       const started = Date.now();
       const progress = (done: number, total: number) => {
         // Only a first read of a long list takes this long; say how far it got.
         if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
       };
-      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList, utf8 });
+      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList });
       if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write('\r\u001b[K');
       report(stats);
       sections = stats.sections;
@@ -81,8 +81,13 @@ export async function openList(options: GlobalOptions): Promise<OpenList> {
   const path = locateList(options.file);
   const file = await loadList(path);
   // The text asked for only if needed: a list read whole from the cache may need only the bytes.
-  const list = await listReader(path, options).read(() => file.text, { utf8: file.utf8 });
+  const list = await listReader(path, options).read(textOf(file));
   return { file, list, shownPath: shownPath(path) };
+}
+
+/** A file's text as a read takes it: its bytes, and its text decoded only if asked for. */
+export function textOf(file: ListFile): ListText {
+  return { utf8: file.utf8, text: () => file.text };
 }
 
 /** The path as the person would write it: relative to the working folder when inside it. */

@@ -10,7 +10,7 @@ import { readJournal, sha256, writeJournal } from '../store/journal.js';
 import { joinList, textBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
-import { listReader, loadList, shownPath, type GlobalOptions, type ListReader } from './context.js';
+import { listReader, loadList, shownPath, textOf, type GlobalOptions, type ListReader } from './context.js';
 import { wantsCommit } from './commit-option.js';
 
 export interface EditOptions extends GlobalOptions {
@@ -53,7 +53,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
   const run = async (): Promise<void> => {
     const file = await loadList(path);
     // The file is about to change: the whole list is kept for the result, not for what it was.
-    const list = await reader.read(file.text, { keepList: false, utf8: file.utf8 });
+    const list = await reader.read(textOf(file), { keepList: false });
     const planned = plan({ file, list, style: conventionsOf(file, list) });
     // Compared as bytes: a long text spliced is a string of pieces, which comparing would copy whole.
     const bytes = joinList(file, spliceBytes(file.text, file.utf8, planned.splices));
@@ -62,7 +62,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const after = applySplices(file.text, planned.splices);
     const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed sections in the cache for the next command.
-    const readBack = () => reader.read(after, { keepList: false, utf8 });
+    const readBack = () => reader.read({ utf8, text: () => after }, { keepList: false });
     const added = planned.verify ? await planned.verify(after, { list: readBack, sections: (sources) => reader.sections(sources) }) : undefined;
     if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {

@@ -61,8 +61,6 @@ export interface ReadOptions {
    * text before it is about to change, and the one after it is kept (or not) once it is written.
    */
   keepList?: boolean;
-  /** The text as UTF-8, when at hand: hashed in its place, the same key without encoding the text again. */
-  utf8?: Uint8Array;
 }
 
 /**
@@ -80,12 +78,12 @@ export const DIGEST_VERSION = '2';
  * linear on a whole large file, so each top-level section is parsed alone, and only when the cache
  * has not seen it; the result equals one whole parse.
  */
-export async function readListFromText(given: string | (() => string), { cache, onParse, keepList = true, utf8 }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
-  const textOf = typeof given === 'string' ? () => given : given;
-  const listKey = cache?.lastList ? wholeListKey(cache, utf8 ?? textOf()) : '';
-  const last = cache?.lastList?.(listKey, utf8 ? { utf8, text: textOf } : textOf());
+export async function readListFromText(given: ListText, { cache, onParse, keepList = true }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
+  // Given as bytes, hashed in their place: the same key without encoding the text again.
+  const listKey = cache?.lastList ? wholeListKey(cache, typeof given === 'string' ? given : given.utf8) : '';
+  const last = cache?.lastList?.(listKey, given);
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
-  const text = textOf();
+  const text = typeof given === 'string' ? given : given.text();
 
   const spans = splitSections(text);
   const definitions = mayHoldDefinitions(text) ? await definitionsOf(text, spans) : new Map() as Definitions;

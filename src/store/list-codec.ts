@@ -347,7 +347,7 @@ export function listOfPacked({ outline, ints }: PackedList, given: ListText): Re
   reader.endsAt(itemsEnd);
   const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
   const list = { years, months, sections, headings, headingProblems };
-  stringsOf.set(list, source);
+  sourceOf.set(list, source);
   return list;
 }
 
@@ -380,7 +380,7 @@ function monthBoxes(ints: Int32Array, start: number): MonthCheckboxes {
 }
 
 /** Where a cached list's item strings come from: slices of its text, or its table. */
-const stringsOf = new WeakMap<ReadingList, PackedSource>();
+const sourceOf = new WeakMap<ReadingList, PackedSource>();
 
 /**
  * False when no item of `list` can have `url`. A list read from the cache knows without reading its
@@ -388,8 +388,8 @@ const stringsOf = new WeakMap<ReadingList, PackedSource>();
  * is no item's. Any other list may have it.
  */
 export function mayHaveUrl(list: ReadingList, url: string): boolean {
-  const strings = stringsOf.get(list);
-  return !strings || strings.text.includes(url) || strings.strings.includes(url);
+  const source = sourceOf.get(list);
+  return !source || source.text.includes(url) || source.strings.includes(url);
 }
 
 /** What a cached list's items are read from. */
@@ -434,7 +434,7 @@ class CachedMonth implements Month {
   }
 
   get items(): Item[] {
-    return (this.#items ??= this.#read((reader) => reader.items(this.#runs.count, this.id, null, this.year, this.month)));
+    return (this.#items ??= this.#readItems());
   }
 
   get checkboxes(): MonthCheckboxes {
@@ -443,12 +443,16 @@ class CachedMonth implements Month {
 
   /** Its items, read again unless it holds them already, and not kept: see `itemsForOnePass`. */
   itemsAfresh(): Item[] {
-    return this.#items ?? this.#read((reader) => reader.items(this.#runs.count, this.id, null, this.year, this.month));
+    return this.#items ?? this.#readItems();
   }
 
   /** `idWidths` of its items, read off their runs without making them. */
   idWidths(): number[] {
     return this.#read((reader) => reader.idWidths(this.#runs.count, this.id.length));
+  }
+
+  #readItems(): Item[] {
+    return this.#read((reader) => reader.items(this.#runs.count, this.id, null, this.year, this.month));
   }
 
   #read<T>(what: (reader: ItemReader) => T): T {

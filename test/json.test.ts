@@ -25,7 +25,7 @@ describe('list --json in pieces', () => {
   it.each(INDENTS)('joins up to the whole document, byte for byte, for one piece, many, and none (indent %i)', async (indent) => {
     const seed = await listOf(readFileSync(SEED, 'utf8'));
     const sections = seed.sections.map((section) => ({ section, items: section.items }));
-    // 1,200 items: three pieces of items, the last one short.
+    // 1,200 items, each written as a piece of its own.
     const months = Array.from({ length: 12 }, (_, month) => `## ${month + 1}月\n${Array.from({ length: 100 }, (__, n) => `- [${n % 3 ? ' ' : 'x'}] ${(n % 28) + 1} [T "${month}.${n}" \\\\ é](https://e.example/${n})\n  - a note`).join('\n')}\n`);
     const long = await listOf(`# 2024\n${months.join('\n')}`);
     const cases: Parameters<typeof whole>[] = [

@@ -8,6 +8,7 @@ import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
 import { itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
 import { openList, type GlobalOptions } from './context.js';
+import { Output } from './output.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -59,10 +60,12 @@ export async function runList(query: string | undefined, options: ListOptions): 
   }));
   const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])
     .map((section) => ({ section, items: pruneTree(section.items, filter) }));
-  const write = (text: string) => process.stdout.write(text);
+  const output = new Output(process.stdout);
+  const { write } = output;
 
   if (options.json) {
     writeListJson(write, jsonIndentFor(process.stdout), shownPath, jsonItems(years, filter), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
+    output.flush();
     return;
   }
   const columns = terminalColumns();
@@ -81,6 +84,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   const style = await styleFor({ noColor: options.color === false });
   const width = await widthFor(survey.plainAscii && measuredTexts(view, columns).every(isPlainAscii));
   renderList(view, { style, columns, width, survey }, write);
+  output.flush();
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);

@@ -18,14 +18,13 @@ export function itemJson(item: Item): Record<string, unknown> {
   return { id, year, month, day, title, url, done, line, parent, notes };
 }
 
-/** Items stringified together: enough to keep the calls few, few enough that no string gets large. */
-const ITEMS_PER_PIECE = 500;
-
 /**
- * `list --json`, handed to `write` in pieces that join up to exactly `json()` of the whole document:
- * the items a few hundred at a time, so that 100,000 of them never make one string of 20 MB
- * (40 MB as UTF-16, and the bytes again to write it). `items` is read as it is written: a long
- * list's need not all stand in memory at once.
+ * `list --json`, handed to `write` item by item, in pieces that join up to exactly `json()` of the
+ * whole document: 100,000 items never make one string of 20 MB (40 MB as UTF-16, and the bytes
+ * again to write it). `items` is read as it is written: a long list's need not all stand in memory
+ * at once. Each item is stringified alone, as its own value would be: an item stands two levels
+ * deep, so the lines of an indented one are indented by as much again. Its JSON has no line breaks
+ * but its own: JSON escapes those in strings.
  */
 export function writeListJson(
   write: (text: string) => void,
@@ -47,19 +46,14 @@ export function writeListJson(
   }, indent);
   // The first `"items": []` is the document's own: the file name before it is a JSON string, whose quotes are escaped.
   const at = rest.indexOf(empty);
-  let piece: Item[] = [];
-  let pieces = 0;
-  const flush = () => {
-    const text = stringify({ items: piece.map(itemJson) });
-    write(`${pieces++ === 0 ? `${rest.slice(0, at)}${open.slice(open.indexOf('"items"'))}` : separator}${text.slice(open.length, -close.length)}`);
-    piece = [];
-  };
+  const nested = `\n${' '.repeat(2 * indent)}`;
+  let count = 0;
   for (const item of items) {
-    piece.push(item);
-    if (piece.length === ITEMS_PER_PIECE) flush();
+    write(count++ === 0 ? `${rest.slice(0, at)}${open.slice(open.indexOf('"items"'))}` : separator);
+    const text = stringify(itemJson(item));
+    write(indent === 0 ? text : text.replaceAll('\n', nested));
   }
-  if (piece.length > 0) flush();
-  write(pieces === 0 ? rest : `${close.slice(0, close.lastIndexOf(']') + 1)}${rest.slice(at + empty.length)}`);
+  write(count === 0 ? rest : `${close.slice(0, close.lastIndexOf(']') + 1)}${rest.slice(at + empty.length)}`);
 }
 
 export function progressJson(progress: Progress, indent: JsonIndent): string {

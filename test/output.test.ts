@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { Output } from '../src/commands/output.js';
+
+/** A stream that records the bytes it is given: at once, or only on a later turn, holding them meanwhile. */
+function recorder(later: boolean): { stream: Writable; bytes: () => Promise<Buffer> } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!later) {
+        chunks.push(Buffer.from(chunk));
+        done();
+        return;
+      }
+      setImmediate(() => {
+        chunks.push(Buffer.from(chunk));
+        done();
+      });
+    },
+  });
+  return { stream, bytes: () => new Promise((resolve) => stream.end(() => resolve(Buffer.concat(chunks)))) };
+}
+
+// Any code unit, lone surrogates included: they must come out as `Buffer.from` would encode them.
+const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'é', '研', '🈷️', '\n'), fc.nat(0xffff).map((code) => String.fromCharCode(code))), maxLength: 40 });
+
+describe('Output', () => {
+  it.each([false, true])('writes exactly the bytes of what it was given, with a stream that holds them: %s', async (later) => {
+    await fc.assert(fc.asyncProperty(fc.array(text, { maxLength: 60 }), fc.integer({ min: 1, max: 200 }), async (texts, chunkBytes) => {
+      const { stream, bytes } = recorder(later);
+      const output = new Output(stream, chunkBytes);
+      for (const piece of texts) output.write(piece);
+      output.flush();
+      expect((await bytes()).equals(Buffer.from(texts.join('')))).toBe(true);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
+  });
+
+  it('gathers short strings into one write, and hands on nothing before it is flushed', async () => {
+    const writes: (Uint8Array | string)[] = [];
+    const output = new Output({ write: (chunk) => writes.push(Buffer.from(chunk)), writableLength: 0 }, 64);
+    for (const piece of ['ab', 'cd', '研']) output.write(piece);
+    expect(writes).toEqual([]);
+    output.flush();
+    output.flush();
+    expect(writes.map(String)).toEqual(['abcd研']);
+  });
+});

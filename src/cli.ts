@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError, UserError } from './errors.js';
-import { heapDefaults } from './heap.js';
+import { v8Defaults } from './v8-tuning.js';
 import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
@@ -246,6 +246,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    heapDefaults();
+    v8Defaults();
   }
 }

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { heapForList } from '../heap.js';
+import { tuneForList } from '../v8-tuning.js';
 import type { SectionDigest } from '../model/digest.js';
 import { keepKnownList, keepListWithItem, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
@@ -70,10 +70,10 @@ export interface OpenList {
   shownPath: string;
 }
 
-/** The file, with the heap set for its length before any of it is read. */
+/** The file, with V8 set for its length before any of it is read. */
 export async function loadList(path: string): Promise<ListFile> {
   const file = loadListFile(path);
-  await heapForList(file.utf8.length);
+  await tuneForList(file.utf8.length);
   return file;
 }
 

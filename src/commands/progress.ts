@@ -4,6 +4,7 @@ import { renderCalendar } from '../render/calendar.js';
 import { jsonIndentFor, progressJson } from '../render/json.js';
 import { renderProgressMarkdown, renderProgressTable } from '../render/progress.js';
 import { styleFor } from '../render/style.js';
+import { drawingTable } from '../v8-tuning.js';
 import { openList, type GlobalOptions } from './context.js';
 import { filterFrom } from './list.js';
 
@@ -29,6 +30,6 @@ export async function runProgress(options: ProgressOptions): Promise<void> {
     // cli-table3 paints head and border with @colors/colors, which decides on colour by itself (off
     // on GitHub's CI, where Node has it): a table in colour has them in colour too. Loaded only then.
     if (style.level > 0) (await import('@colors/colors/safe.js')).enable();
-    process.stdout.write(renderProgressTable(progress, headings, style));
+    process.stdout.write(drawingTable(() => renderProgressTable(progress, headings, style)));
   }
 }

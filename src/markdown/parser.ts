@@ -7,7 +7,7 @@ import type {} from 'micromark-extension-gfm-task-list-item';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import type { Root } from 'mdast';
-import { setHeap } from '../heap-flags.js';
+import { setV8 } from '../v8-flags.js';
 
 declare module 'mdast' {
   interface ListItemData {
@@ -51,9 +51,9 @@ function knownDefinitions(identifiers: readonly string[]): MicromarkExtension {
   } } } };
 }
 
-/** A read's parses are over: the heap goes back to what the run had before (heap-flags.ts). */
+/** A read's parses are over: the heap goes back to what the run had before (v8-flags.ts). */
 export function parsingDone(): void {
-  setHeap({ parsing: false });
+  setV8({ parsing: false });
 }
 
 const extensions = [frontmatter(), gfm()];
@@ -64,7 +64,7 @@ const mdastExtensions = [frontmatterFromMarkdown(), gfmFromMarkdown(), checkboxO
  * `defined`: labels of link definitions outside `text` that its references may use.
  */
 export function parseMarkdown(text: string, defined: readonly string[] = []): Root {
-  setHeap({ parsing: true });
+  setV8({ parsing: true });
   return fromMarkdown(text, {
     extensions: defined.length > 0 ? [...extensions, knownDefinitions(defined)] : extensions,
     mdastExtensions,

@@ -1,0 +1,28 @@
+/** A list file this long (some 3,000 items) has its young generation held: see v8-flags.ts. */
+const LONG_LIST_BYTES = 256 * 1024;
+/** A list file this long (some 25,000 items) is long enough for V8 to optimize: see v8-flags.ts. */
+const OPTIMIZED_LIST_BYTES = 2 * 1024 * 1024;
+
+let flags: typeof import('./v8-flags.js') | undefined;
+
+/** Loads node:v8 (2.6 ms) only for a long list, where it pays. */
+export async function tuneForList(bytes: number): Promise<void> {
+  if (bytes < LONG_LIST_BYTES) return;
+  flags ??= await import('./v8-flags.js');
+  flags.setV8({ longList: true, optimizing: bytes >= OPTIMIZED_LIST_BYTES });
+}
+
+/** Draws a table without optimizing the code that draws it, where a long list loaded node:v8. */
+export function drawingTable<T>(draw: () => T): T {
+  flags?.setV8({ drawingTable: true });
+  try {
+    return draw();
+  } finally {
+    flags?.setV8({ drawingTable: false });
+  }
+}
+
+/** The run is over: V8's defaults again, before bin/read.js caches the run's code. */
+export function v8Defaults(): void {
+  flags?.setV8({ longList: false, optimizing: true });
+}

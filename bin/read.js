@@ -38,7 +38,8 @@ try {
 } catch {
   // First run of this command in this build.
 }
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+// The bundle is ASCII (build.mjs): read as Latin-1, it is one byte a character, with nothing to decode.
+const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'latin1')}\n})`;
 const script = new Script(source, { filename: bundle, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require, cli, bundle, join(bundle, '..'));

@@ -202,6 +202,14 @@ describe('the section cache', () => {
 });
 
 describe('compiled code', () => {
+  it('comes from a bundle in ASCII, which bin/read.js reads one byte a character; dates in 年 and 月 still read', () => {
+    const bundle = readFileSync(new URL('../dist/cli.cjs', import.meta.url));
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    const file = tempList({ text: '# 2024年\n\n## 2024年4月\n- [ ] [Paper](https://example.com/1)\n' });
+    expect(read(['list', '--file', file]).stdout).toContain('2024-04.1');
+  });
+
   it('is kept per command, without the parser unless the command parses every time; a few at most', () => {
     const cache = tempDir();
     const file = tempList(SEED);

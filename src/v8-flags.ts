@@ -19,10 +19,11 @@ import { setFlagsFromString } from 'node:v8';
  *   functions it is still compiling. Work of a few tens of ms ends before their code pays for them:
  *   at 10,000 items, runs without it took 4 to 20 ms less (`list` 179 → 165 ms, `progress`
  *   161 → 145, `add` 181 → 170), and at 50,000 `list` still did. It pays for the loops over
- *   100,000 items (`list --json` 645 → 758 ms without it), but not for drawing a table of months,
- *   which cli-table3 does in code that runs a few thousand times at most.
+ *   100,000 items (`list --json` 645 → 758 ms without it), and for a long parse (parser.ts), but
+ *   not for drawing a table of months, which cli-table3 does in code that runs a few thousand times
+ *   at most.
  */
-const state = { parsing: false, longList: false, optimizing: true, drawingTable: false };
+const state = { parsing: false, longParse: false, longList: false, optimizing: true, drawingTable: false };
 let applied = '';
 
 export function setV8(change: Partial<typeof state>): void {
@@ -30,7 +31,7 @@ export function setV8(change: Partial<typeof state>): void {
   const flags = [
     `--heap-growing-percent=${state.parsing ? 50 : 0}`,
     `--semi-space-growth-factor=${state.longList && !state.parsing ? 1 : 2}`,
-    `--${state.optimizing && !state.drawingTable ? '' : 'no-'}opt`,
+    `--${state.longParse || (state.optimizing && !state.drawingTable) ? '' : 'no-'}opt`,
   ].join(' ');
   if (flags !== applied) setFlagsFromString(flags);
   applied = flags;

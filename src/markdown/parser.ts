@@ -51,10 +51,18 @@ function knownDefinitions(identifiers: readonly string[]): MicromarkExtension {
   } } } };
 }
 
-/** A read's parses are over: the heap goes back to what the run had before (v8-flags.ts). */
+/** A read's parses are over: V8 goes back to what the run had before (v8-flags.ts). */
 export function parsingDone(): void {
-  setV8({ parsing: false });
+  setV8({ parsing: false, longParse: false });
 }
+
+/**
+ * Past this much text parsed in a run, the parse is long enough for V8's optimizing compiler to pay
+ * (see v8-flags.ts): a first read of 10,000 items took 4.8 s without it, 3.1 s with it. The section
+ * an `add` checks (a few KiB) is not.
+ */
+const LONG_PARSE_LENGTH = 64 * 1024;
+let parsedLength = 0;
 
 const extensions = [frontmatter(), gfm()];
 const mdastExtensions = [frontmatterFromMarkdown(), gfmFromMarkdown(), checkboxOffsets];
@@ -64,7 +72,8 @@ const mdastExtensions = [frontmatterFromMarkdown(), gfmFromMarkdown(), checkboxO
  * `defined`: labels of link definitions outside `text` that its references may use.
  */
 export function parseMarkdown(text: string, defined: readonly string[] = []): Root {
-  setV8({ parsing: true });
+  parsedLength += text.length;
+  setV8({ parsing: true, longParse: parsedLength >= LONG_PARSE_LENGTH });
   return fromMarkdown(text, {
     extensions: defined.length > 0 ? [...extensions, knownDefinitions(defined)] : extensions,
     mdastExtensions,

@@ -98,11 +98,15 @@ const spaces: string[] = [];
 const blank = (columns: number): string => (spaces[columns] ??= ' '.repeat(Math.max(0, columns)));
 const DAYS = Array.from({ length: 100 }, (_, day) => (day < 10 ? ` ${day}` : String(day)));
 
-/** Enough for one write(2) to carry tens of kilobytes, few enough that no string gets large. */
-const PIECES_PER_WRITE = 4096;
+/**
+ * Pieces joined before they are handed on: a few thousand characters, which `Output`
+ * (commands/output.ts) encodes into its buffer. Four times as many made strings of some 29,000
+ * characters at 10,000 items, past what fits there, and each was encoded into new memory of its own.
+ */
+const PIECES_PER_WRITE = 1024;
 
 /**
- * Writes the text of `read list` as it is made, a few thousand pieces at a time: the pieces of a
+ * Writes the text of `read list` as it is made, a thousand pieces at a time: the pieces of a
  * long list never all stand in memory at once (they were 1.3 million strings at 100,000 items, all
  * copied by the collector), and a reader at the other end of a pipe starts on the first lines.
  * Pieces, not lines joined up: a line of a dozen parts glued together is a dozen strings to build

@@ -8,8 +8,8 @@ import { readSections } from '../src/model/read-list.js';
 import { everyItem } from '../src/model/resolve.js';
 import type { Item } from '../src/model/types.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { expectBoxBytes, listOf, plainList } from './helpers/model.js';
-import { packList, splitPacked, unpackList } from '../src/store/list-codec.js';
+import { expectBoxBytes, joined, listOf, plainList } from './helpers/model.js';
+import { packList, unpackList } from '../src/store/list-codec.js';
 import { packedWithItem } from '../src/store/list-insertion.js';
 
 const readBack = (after: string): ReadBack => ({
@@ -92,10 +92,10 @@ describe('add checks the section it changed', () => {
       const [was, now] = [await listOf(page), await listOf(after)];
       expect(() => verifyAdded(was, now, id, asked)).not.toThrow();
       // What add keeps for the next command: the list before, packed, with the new item put in.
-      const packed = packedWithItem(splitPacked(packList(was, page)), added.insertion, added.item, added.follows);
+      const packed = packedWithItem(packList(was, page), added.insertion, added.item, added.follows);
       if (packed) {
         kept++;
-        const back = unpackList(Buffer.concat(packed), after);
+        const back = unpackList(joined(packed), after);
         expect(plainList(back)).toEqual(plainList(now));
         expect(expectBoxBytes(back, after)).toBe(now.months.length);
       }

@@ -140,10 +140,44 @@ describe('the section cache', () => {
       const bytes = readFileSync(join(cache, 'read', name));
       const header = bytes.indexOf(10) + 1;
       expect(header % 4).toBe(0);
-      // Build, key and checksum, then the padding: what a reader splits it into.
-      expect(bytes.toString('latin1', 0, header).trimEnd().split(' ')).toHaveLength(3);
+      // Build, key and checksum, then the padding: what a reader splits it into. The list's checksum
+      // leaves out the items' runs, which have their own, and where they stand.
+      expect(bytes.toString('latin1', 0, header).trimEnd().split(' ')).toHaveLength(name.endsWith('.list') ? 6 : 3);
     }
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+  });
+
+  it('reads the items\' runs of a kept list only for a command that reads items: progress counts without them', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const truth = (command: string) => read([command, '--json', '--no-cache', '--file', file], { env }).stdout;
+    read(['list', '--file', file], { env });
+    const path = join(cache, 'read', readdirSync(join(cache, 'read')).find((name) => name.endsWith('.list')) ?? '');
+    const good = readFileSync(path);
+    const header = good.indexOf(10) + 1;
+    const [start = 0, end = 0] = good.toString('latin1', 0, header).trimEnd().split(' ').slice(4).map(Number);
+    expect(end - start).toBeGreaterThan(good.length / 2);
+    const damaged = (at: number) => {
+      const bytes = Buffer.from(good);
+      bytes[header + at] = (bytes[header + at] ?? 0) ^ 1;
+      writeFileSync(path, bytes);
+    };
+    const run = (command: string) => read([command, '--json', '--file', file], { env });
+    // A run's integer damaged: progress never reads them, list finds them damaged and reads the digests.
+    damaged(Math.floor((start + end) / 2));
+    expect(run('progress').stderr).toContain('the whole list cached');
+    expect(run('progress').stdout).toBe(truth('progress'));
+    damaged(Math.floor((start + end) / 2));
+    const list = run('list');
+    expect(parsed(list.stderr)).toEqual([0, 11]);
+    expect(list.stderr).not.toContain('the whole list cached');
+    expect(list.stdout).toBe(truth('list'));
+    // Past the runs, the months' checkboxes: progress needs those, and finds them damaged.
+    damaged(good.length - header - 1);
+    const progress = run('progress');
+    expect(progress.stderr).not.toContain('the whole list cached');
+    expect(progress.stdout).toBe(truth('progress'));
   });
 
   it('keys a file with a BOM by its text: the list kept by a read or by done is found again', () => {

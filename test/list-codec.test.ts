@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { progressOf } from '../src/model/progress.js';
 import type { ReadingList } from '../src/model/types.js';
 import { flatten } from '../src/model/select.js';
-import { itemsForOnePass, monthIdWidths, packList, unpackList } from '../src/store/list-codec.js';
+import { itemsForOnePass, monthIdWidths, unpackList } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { countedText, expectBoxBytes, itemsById, listOf, plainList } from './helpers/model.js';
+import { countedText, expectBoxBytes, itemsById, listOf, packedBytes, plainList } from './helpers/model.js';
 
 const texts = [...FIXTURES.map((path) => readFileSync(path, 'utf8')), ...REAL_LISTS.map((list) => list.text)];
 
-const roundTrip = (list: ReadingList, text: string) => unpackList(packList(list, text), text);
+const roundTrip = (list: ReadingList, text: string) => unpackList(packedBytes(list, text), text);
 
 /** Months and headings are shared between parts of the model; the cached list must share them alike. */
 function expectSharing(list: ReadingList): void {
@@ -58,7 +58,7 @@ describe('the cached whole list', () => {
 
   it('refuses what it did not write, rather than give another list', async () => {
     const text = readFileSync(SEED, 'utf8');
-    const bytes = packList(await listOf(text), text);
+    const bytes = packedBytes(await listOf(text), text);
     expect(() => unpackList(bytes.subarray(0, bytes.length - 4), text)).toThrow();
     expect(() => unpackList(Buffer.concat([bytes, Buffer.alloc(4)]), text)).toThrow();
     // A text shorter than the one it was made for: its strings would fall outside.
@@ -68,7 +68,7 @@ describe('the cached whole list', () => {
   it('given the bytes, decodes the text only once an item is read: progress counts the boxes in the bytes', async () => {
     const text = '# 2024\n## 1月\n- [ ] 研究 a\n- [x] b\n  - [X] c\n## 2月\n- [x] 论文 d\n- [ ] e\n';
     const list = await listOf(text);
-    const bytes = packList(list, text);
+    const bytes = packedBytes(list, text);
     const utf8 = Buffer.from(text, 'utf8');
     let decoded = 0;
     const back = unpackList(bytes, { utf8, text: () => (decoded++, text) });
@@ -85,7 +85,7 @@ describe('the cached whole list', () => {
   it('reads its integers in place where they stand at a multiple of four, and copies them elsewhere: the same list either way', async () => {
     const text = readFileSync(SEED, 'utf8');
     const list = await listOf(text);
-    const bytes = packList(list, text);
+    const bytes = packedBytes(list, text);
     const aside = Buffer.alloc(bytes.length + 1);
     bytes.copy(aside, 1);
     const unaligned = aside.subarray(1);
@@ -105,7 +105,7 @@ describe('the cached whole list', () => {
   it('reads a month when it is first asked for, and refuses one whose items end elsewhere than the outline says', async () => {
     const text = readFileSync(SEED, 'utf8');
     const list = await listOf(text);
-    const bytes = packList(list, text);
+    const bytes = packedBytes(list, text);
     // The outline again, with the first month one item short, before the same integers.
     const jsonLength = bytes.readUInt32LE(0);
     const outline = JSON.parse(bytes.toString('utf8', 4, 4 + jsonLength)) as [unknown, [string, number, number, number[], string, number, number][], ...unknown[]];

@@ -19,7 +19,7 @@ export interface GlobalOptions {
 /** Reads one file's texts through that file's cache. */
 export interface ListReader {
   /** `text` may be given as its bytes and how to decode them: see `ListText`. */
-  read(text: ListText, options?: Pick<ReadOptions, 'keepList'>): Promise<ReadingList>;
+  read(text: ListText, options?: Pick<ReadOptions, 'keepList' | 'items'>): Promise<ReadingList>;
   /** Sections' digests, for a file that defines no links: see `readSections`. */
   sections(sources: readonly string[]): Promise<SectionDigest[]>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
@@ -37,13 +37,13 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     if (debug) process.stderr.write(`read: parsed ${stats.parsed} of ${stats.sections} sections (${stats.parsedLength} characters)${stats.unchanged ? ', the whole list cached' : ''}\n`);
   };
   return {
-    async read(text, { keepList } = {}) {
+    async read(text, { keepList, items } = {}) {
       const started = Date.now();
       const progress = (done: number, total: number) => {
         // Only a first read of a long list takes this long; say how far it got.
         if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write(`\rreading ${shownPath(path)}: ${done}/${total} sections`);
       };
-      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList });
+      const { list, stats } = await readListFromText(text, { cache, onParse: progress, keepList, items });
       if (Date.now() - started > 1000 && process.stderr.isTTY) process.stderr.write('\r\u001b[K');
       report(stats);
       sections = stats.sections;
@@ -77,11 +77,12 @@ export async function loadList(path: string): Promise<ListFile> {
   return file;
 }
 
-export async function openList(options: GlobalOptions): Promise<OpenList> {
+/** `items: false`: no month's items will be read, only their checkboxes (see `ReadOptions`). */
+export async function openList(options: GlobalOptions, { items }: Pick<ReadOptions, 'items'> = {}): Promise<OpenList> {
   const path = locateList(options.file);
   const file = await loadList(path);
   // The text asked for only if needed: a list read whole from the cache may need only the bytes.
-  const list = await listReader(path, options).read(textOf(file));
+  const list = await listReader(path, options).read(textOf(file), { items });
   return { file, list, shownPath: shownPath(path) };
 }
 

@@ -19,7 +19,8 @@ export interface ProgressOptions extends GlobalOptions {
 export async function runProgress(options: ProgressOptions): Promise<void> {
   const { year, month: since } = filterFrom(undefined, { year: options.year, month: options.since });
   if ([options.json, options.markdown, options.calendar].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --calendar');
-  const { file, list } = await openList(options);
+  // Counted from the months' checkboxes: their items are never read.
+  const { file, list } = await openList(options, { items: false });
   const progress = progressOf(list, file, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
   const headings = new Map(list.months.map((month) => [month.id, month.label ?? '']));
   const style = await styleFor({ noColor: options.color === false });

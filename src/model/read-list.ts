@@ -17,8 +17,11 @@ export interface DigestCache {
    * `keepUnused` after reading only some of a file's sections: the others are still the file's.
    */
   flush?(options?: { keepUnused?: boolean }): void;
-  /** The list last built from the input that gave `key`: an unchanged file needs no section at all. */
-  lastList?(key: string, text: ListText): CachedList | undefined;
+  /**
+   * The list last built from the input that gave `key`: an unchanged file needs no section at all.
+   * `items: false`: no month's items will be read, which the cache may then leave unread.
+   */
+  lastList?(key: string, text: ListText, options?: Pick<ReadOptions, 'items'>): CachedList | undefined;
   /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */
   keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
   /** `text` reads as the list `added.from` with `added.item` added, when the cache still has that list to add it to. */
@@ -61,6 +64,8 @@ export interface ReadOptions {
    * text before it is about to change, and the one after it is kept (or not) once it is written.
    */
   keepList?: boolean;
+  /** False: the caller reads no month's items, only their checkboxes (`progress`). */
+  items?: boolean;
 }
 
 /**
@@ -78,10 +83,10 @@ export const DIGEST_VERSION = '2';
  * linear on a whole large file, so each top-level section is parsed alone, and only when the cache
  * has not seen it; the result equals one whole parse.
  */
-export async function readListFromText(given: ListText, { cache, onParse, keepList = true }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
+export async function readListFromText(given: ListText, { cache, onParse, keepList = true, items }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
   // Given as bytes, hashed in their place: the same key without encoding the text again.
   const listKey = cache?.lastList ? wholeListKey(cache, typeof given === 'string' ? given : given.utf8) : '';
-  const last = cache?.lastList?.(listKey, given);
+  const last = cache?.lastList?.(listKey, given, { items });
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
   const text = typeof given === 'string' ? given : given.text();
 

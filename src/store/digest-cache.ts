@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
-import type { CachedList, DigestCache, ItemAdded, ListText } from '../model/read-list.js';
+import type { CachedList, DigestCache, ItemAdded, ListText, ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
-import { listOfPacked, packList, splitPacked, type PackedList } from './list-codec.js';
+import { listOfPacked, packedParts, packList, splitPacked, type PackedList, type PackedParts } from './list-codec.js';
 import { packedWithItem } from './list-insertion.js';
 import { cacheDir } from './state-dir.js';
 
@@ -17,8 +17,8 @@ const build = typeof BUILD_ID === 'string' ? BUILD_ID : 'source';
 const KEPT_FILES = 32;
 /** Digests kept beyond those of the sections a whole read used. */
 const SPARE_DIGESTS = 32;
-/** More than a header holds: build id, key and checksum, each under 30 characters. */
-const HEADER_BYTES = 128;
+/** More than a header holds: build id (16 characters), key and checksums (27 each), two offsets. */
+const HEADER_BYTES = 160;
 /** The list file starts with the number of sections its text has. */
 const SECTIONS_BYTES = 4;
 
@@ -39,7 +39,7 @@ export class FileDigestCache implements DigestCache {
   private readonly used = new Set<string>();
   private dirty = false;
   /** The whole list last read from the cache, its file, and what the file's payload held. */
-  private lastRead: { list: ReadingList; file: Loaded; packed: PackedList } | undefined;
+  private lastRead: { list: ReadingList; file: LoadedList; packed: PackedList } | undefined;
 
   private constructor(private readonly path: string, private readonly listPath: string) {}
 
@@ -53,7 +53,7 @@ export class FileDigestCache implements DigestCache {
   }
 
   private get stored(): Map<string, Buffer> {
-    this.lines ??= digestLines(load(this.path, '', { lineByLine: true })?.payload);
+    this.lines ??= digestLines(loadDigests(this.path));
     return this.lines;
   }
 
@@ -89,15 +89,18 @@ export class FileDigestCache implements DigestCache {
     const kept = keepUnused ? unused : unused.slice(0, SPARE_DIGESTS);
     if (!this.dirty && kept.length === unused.length) return;
     const line = (key: string) => this.stored.get(key) ?? digestLine(key, this.entries.get(key) as SectionDigest);
-    save(this.path, '', [Buffer.concat([...this.used, ...kept].map(line))], LINE_BY_LINE);
+    save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...this.used, ...kept].map(line))]);
   }
 
-  lastList(key: string, text: ListText): CachedList | undefined {
-    const file = load(this.listPath, key);
-    if (!file) return undefined;
+  lastList(key: string, text: ListText, { items = true }: Pick<ReadOptions, 'items'> = {}): CachedList | undefined {
+    const file = loadList(this.listPath, key);
+    if (!file || (items && !file.readRuns())) return undefined;
+    const readRuns = () => {
+      if (!file.readRuns()) throw new Error('the cached items no longer match their checksum');
+    };
     try {
       const packed = splitPacked(file.payload.subarray(SECTIONS_BYTES));
-      const read = { sections: file.payload.readUInt32LE(0), list: listOfPacked(packed, text) };
+      const read = { sections: file.payload.readUInt32LE(0), list: listOfPacked(packed, text, readRuns) };
       this.lastRead = { list: read.list, file, packed };
       return read;
     } catch {
@@ -110,21 +113,21 @@ export class FileDigestCache implements DigestCache {
     const { file, packed } = this.lastRead;
     // The outline read is changed in place: what was read from it is no longer kept.
     this.lastRead = undefined;
-    const parts = packedWithItem(packed, added.insertion, added.item, added.follows);
-    if (parts) save(this.listPath, key, [file.payload.subarray(0, SECTIONS_BYTES), ...parts]);
+    const parts = file.readRuns() ? packedWithItem(packed, added.insertion, added.item, added.follows) : undefined;
+    if (parts) saveList(this.listPath, key, file.payload.subarray(0, SECTIONS_BYTES), parts);
   }
 
   keepList(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void {
     // Ticked boxes are read from the text: the bytes of the list they were ticked in serve unchanged,
-    // and so does their checksum (6.5 MB to hash again at 100,000 items). Only the key changes.
+    // and so do their checksums (6.5 MB to hash again at 100,000 items). Only the key changes.
     if (tickedFrom && tickedFrom === this.lastRead?.list) {
       const { file } = this.lastRead;
-      if (!rekey(this.listPath, file, key)) save(this.listPath, key, [file.payload], file.sum);
+      if (!rekey(this.listPath, file, key) && file.readRuns()) save(this.listPath, listHeader(key, file), [file.payload]);
       return;
     }
     const count = Buffer.alloc(SECTIONS_BYTES);
     count.writeUInt32LE(sections);
-    save(this.listPath, key, [count, packList(list, text)]);
+    saveList(this.listPath, key, count, packedParts(packList(list, text)));
   }
 }
 
@@ -165,45 +168,69 @@ function digestLines(payload: Buffer | undefined): Map<string, Buffer> {
   return lines;
 }
 
-/** A cache file's payload, its checksum as the file states it (the payload was checked against it), and its header. */
-interface Loaded {
-  payload: Buffer;
-  sum: string;
-  header: Buffer;
-}
-
 /**
+ * A cache file is `<build> <key> …\n<payload>`: what it was made by and for which input, then
+ * checksums of the rest, so that a damaged file is never taken for a list that reads differently.
  * Padded with spaces to a multiple of four bytes: a file is read into memory that starts at one, and
  * the list's integers, at a multiple of four in the payload, are then read in place (see `splitPacked`).
  */
-const headerOf = (key: string, sum: string): Buffer => {
-  const header = `${build} ${key} ${sum}`;
+const headerOf = (fields: readonly (string | number)[]): Buffer => {
+  const header = fields.join(' ');
   return Buffer.from(`${header.padEnd(Math.ceil((header.length + 1) / 4) * 4 - 1)}\n`, 'latin1');
 };
 
+/** Where the items' runs stand in a list file's payload, and their own checksum. */
+interface Runs {
+  sum: string;
+  start: number;
+  end: number;
+}
+
 /**
- * A cache file is `<build> <key> <checksum>\n<payload>`: what it was made by, for which input, and
- * a checksum of the rest, so that a damaged file is never taken for a list that reads differently.
- * `lineByLine`: the digests file, whose lines have a checksum each (see `checkedDigest`).
+ * What a list file's header says beside its build and key: a checksum of the payload but the items'
+ * runs, and the runs' own. A command that reads no item (`progress`) reads and checks the rest
+ * alone: a sixth of the bytes at 100,000 items, where every fresh megabyte read cost some 3 ms.
  */
-function load(path: string, key: string, { lineByLine = false } = {}): Loaded | undefined {
+interface ListSums {
+  sum: string;
+  runs: Runs;
+}
+
+const listHeader = (key: string, { sum, runs }: ListSums): Buffer => headerOf([build, key, sum, runs.sum, runs.start, runs.end]);
+
+/** A list file as loaded, checked but for the items' runs: those are read when first needed. */
+interface LoadedList extends ListSums {
+  header: Buffer;
+  payload: Buffer;
+  /** Reads the runs into the payload, once; false when the file no longer holds them as loaded. */
+  readRuns(): boolean;
+}
+
+/** Reads the file's bytes from `start` to `end` into the same places of `bytes`; false if the file ends first. */
+function readRange(fd: number, bytes: Buffer, start: number, end: number): boolean {
+  for (let at = start; at < end;) {
+    const more = readSync(fd, bytes, at, end - at, at);
+    if (more === 0) return false;
+    at += more;
+  }
+  return true;
+}
+
+/**
+ * Opens a cache file and reads its header; `use` reads on when it is this build's and for `key`.
+ * The file is closed when `use` returns. `bytes` is as long as the file, read only as far as the
+ * header: the list kept for another text (a file edited since) is not read on.
+ */
+function opened<T>(path: string, key: string, use: (fd: number, file: { bytes: Buffer; header: Buffer; fields: string[] }) => T | undefined): T | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const bytes = Buffer.allocUnsafe(fstatSync(fd).size);
-    // The header first: the list kept for another text (a file edited since) is not read on.
-    let read = readSync(fd, bytes, 0, Math.min(bytes.length, HEADER_BYTES), 0);
-    const newline = bytes.subarray(0, read).indexOf(10);
-    const [fileBuild, fileKey, sum] = bytes.subarray(0, Math.max(newline, 0)).toString('latin1').split(' ');
-    if (newline === -1 || fileBuild !== build || fileKey !== key) return undefined;
-    while (read < bytes.length) {
-      const more = readSync(fd, bytes, read, bytes.length - read, read);
-      if (more === 0) break;
-      read += more;
-    }
-    const payload = bytes.subarray(newline + 1, read);
-    const checked = lineByLine ? sum === LINE_BY_LINE : sum === sha1(payload);
-    return checked ? { payload, sum: sum ?? '', header: bytes.subarray(0, newline + 1) } : undefined;
+    const read = readSync(fd, bytes, 0, Math.min(bytes.length, HEADER_BYTES), 0);
+    const newline = bytes.subarray(0, read).indexOf(NEWLINE);
+    const fields = bytes.toString('latin1', 0, Math.max(newline, 0)).split(' ');
+    if (newline === -1 || fields[0] !== build || fields[1] !== key) return undefined;
+    return use(fd, { bytes, header: bytes.subarray(0, newline + 1), fields });
   } catch {
     return undefined;
   } finally {
@@ -211,14 +238,68 @@ function load(path: string, key: string, { lineByLine = false } = {}): Loaded | 
   }
 }
 
-function save(path: string, key: string, payload: Buffer[], sum = sha1(...payload)): void {
+/** The digests file's payload: its lines, each with its own checksum (see `checkedDigest`). */
+function loadDigests(path: string): Buffer | undefined {
+  return opened(path, '', (fd, { bytes, header, fields }) => (fields[2] === LINE_BY_LINE && readRange(fd, bytes, header.length, bytes.length) ? bytes.subarray(header.length) : undefined));
+}
+
+/** The list file kept for `key`, all but the items' runs read and checked. */
+function loadList(path: string, key: string): LoadedList | undefined {
+  return opened(path, key, (fd, { bytes, header, fields: [, , sum = '', runsSum = '', start, end] }): LoadedList | undefined => {
+    const payload = bytes.subarray(header.length);
+    const runs = { sum: runsSum, start: Number(start), end: Number(end) };
+    if (!Number.isInteger(runs.start) || !Number.isInteger(runs.end) || runs.start < 0 || runs.start > runs.end || runs.end > payload.length) return undefined;
+    const read = readRange(fd, bytes, header.length, header.length + runs.start) && readRange(fd, bytes, header.length + runs.end, bytes.length);
+    if (!read || sha1(payload.subarray(0, runs.start), payload.subarray(runs.end)) !== sum) return undefined;
+    let runsRead = false;
+    const loaded = {
+      header, payload, sum, runs,
+      readRuns: () => (runsRead ||= readRunsOf(path, loaded, bytes)),
+    };
+    return loaded;
+  });
+}
+
+/** Reads `loaded`'s runs into `bytes`, the whole file's, when the file is still the one loaded and they match their checksum. */
+function readRunsOf(path: string, loaded: LoadedList, bytes: Buffer): boolean {
+  const { header, payload, runs } = loaded;
+  return withFile(path, 'r', (fd) => isLoaded(fd, loaded) && readRange(fd, bytes, header.length + runs.start, header.length + runs.end) && sha1(payload.subarray(runs.start, runs.end)) === runs.sum);
+}
+
+/** Whether the file open at `fd` has the header and length of the one loaded. */
+function isLoaded(fd: number, { header, payload }: Pick<LoadedList, 'header' | 'payload'>): boolean {
+  const found = Buffer.alloc(header.length);
+  return readRange(fd, found, 0, found.length) && found.equals(header) && fstatSync(fd).size === header.length + payload.length;
+}
+
+/** `use` of the file open at `path`, closed after; false when it cannot be opened or `use` throws. */
+function withFile(path: string, flags: string, use: (fd: number) => boolean): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, flags);
+    return use(fd);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The list file's payload as `packedParts` gives it, with its checksums in its header. */
+function saveList(path: string, key: string, count: Buffer, { head, runs, boxes }: PackedParts): void {
+  const start = count.length + head.length;
+  const sums = { sum: sha1(count, head, boxes), runs: { sum: sha1(runs), start, end: start + runs.length } };
+  save(path, listHeader(key, sums), [count, head, runs, boxes]);
+}
+
+function save(path: string, header: Buffer, payload: Buffer[]): void {
   try {
     mkdirSync(join(path, '..'), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     // Header and payload written apart: joining them would copy a list of 100,000 items once more.
     const fd = openSync(temp, 'w');
     try {
-      writeAll(fd, headerOf(key, sum));
+      writeAll(fd, header);
       for (const part of payload) writeAll(fd, part);
     } finally {
       closeSync(fd);
@@ -237,21 +318,9 @@ function save(path: string, key: string, payload: Buffer[], sum = sha1(...payloa
  * file is no longer the one loaded. A header torn by a crash matches no text: it is ignored, like
  * any damaged cache file.
  */
-function rekey(path: string, loaded: Loaded, key: string): boolean {
-  const header = headerOf(key, loaded.sum);
-  if (header.length !== loaded.header.length) return false;
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r+');
-    const found = Buffer.alloc(header.length);
-    readSync(fd, found, 0, found.length, 0);
-    if (!found.equals(loaded.header) || fstatSync(fd).size !== header.length + loaded.payload.length) return false;
-    return writeSync(fd, header, 0, header.length, 0) === header.length;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+function rekey(path: string, loaded: LoadedList, key: string): boolean {
+  const header = listHeader(key, loaded);
+  return header.length === loaded.header.length && withFile(path, 'r+', (fd) => isLoaded(fd, loaded) && writeSync(fd, header, 0, header.length, 0) === header.length);
 }
 
 /** Keeps the cache folder bounded: the lists used most recently stay. */

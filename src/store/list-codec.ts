@@ -117,7 +117,7 @@ export class ItemWriter {
   }
 }
 
-export function packList(list: ReadingList, text: string): Buffer {
+export function packList(list: ReadingList, text: string): PackedList {
   const writer = new ItemWriter(text);
   const headingIndex = new Map(list.headings.map((heading, index) => [heading, index]));
   const monthIndex = new Map(list.months.map((month, index) => [month, index]));
@@ -150,7 +150,7 @@ export function packList(list: ReadingList, text: string): Buffer {
     monthsEnd,
     Buffer.byteLength(text),
   ];
-  return joinPacked(outline, Int32Array.from(writer.ints));
+  return { outline, ints: Int32Array.from(writer.ints) };
 }
 
 /** A packed list: the outline, and the items' integers. */
@@ -159,25 +159,31 @@ export interface PackedList {
   ints: Int32Array;
 }
 
-/** The outline's length, the outline as JSON, then the items' integers from the next multiple of four. */
-export function joinPacked(outline: Outline, ints: Int32Array): Buffer {
-  return Buffer.concat(packedParts({ outline, ints }));
+export interface PackedParts {
+  head: Buffer;
+  runs: Buffer;
+  boxes: Buffer;
 }
 
 /**
- * What `joinPacked` joins, as the two parts to write one after the other: the integers' own bytes,
- * not a copy of them (7 MB at 100,000 items).
+ * A packed list's bytes, in the parts to write one after the other: the outline's length and the
+ * outline as JSON, then from the next multiple of four the integers, as the items' runs and the
+ * months' checkboxes. Those are the integers' own bytes, not a copy of them (7 MB at 100,000
+ * items), and apart: a reader that needs no item (`progress`) need not read the runs, most of
+ * the bytes (see store/digest-cache.ts).
  */
-export function packedParts({ outline, ints }: PackedList): [Buffer, Buffer] {
+export function packedParts({ outline, ints }: PackedList): PackedParts {
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
   const head = Buffer.alloc(INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES);
   head.writeUInt32LE(json.length, 0);
   json.copy(head, INT_BYTES);
-  return [head, Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength)];
+  const bytes = Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength);
+  const runsBytes = runsEnd(outline[1], ints) * INT_BYTES;
+  return { head, runs: bytes.subarray(0, runsBytes), boxes: bytes.subarray(runsBytes) };
 }
 
 /**
- * What `joinPacked` joined. The integers are read where they stand when that is at a multiple of
+ * What `packedParts` gave, joined. The integers are read where they stand when that is at a multiple of
  * four in memory, as an Int32Array must be (the cache's files are laid out so that they do): a
  * copy cost 5 ms at 100,000 items. Elsewhere they are copied out. Either way they are the bytes'
  * own: whoever changes them changes a copy (see `packedWithItem`).
@@ -212,6 +218,7 @@ class ItemReader {
   }
 
   items(count: number, prefix: string, parent: string | null, year: number | null, month: number | null): Item[] {
+    if (count > 0) this.#source.readRuns();
     const items: Item[] = [];
     for (let index = 1; index <= count; index++) items.push(this.item(`${prefix}.${index}`, parent, year, month));
     return items;
@@ -219,6 +226,7 @@ class ItemReader {
 
   /** What `idWidths` (model/ids.ts) finds for `count` items and their subtasks, read without making the items. */
   idWidths(count: number, prefixLength: number, widths: number[] = [], depth = 0): number[] {
+    if (count > 0) this.#source.readRuns();
     for (let index = 1, digits = 1, tens = 10; index <= count; index++) {
       if (index === tens) [digits, tens] = [digits + 1, tens * 10];
       // An item's id is its parent's (or the month's) and `.index`.
@@ -302,13 +310,17 @@ export function unpackList(bytes: Buffer, given: ListText): ReadingList {
   return listOfPacked(splitPacked(bytes), given);
 }
 
-/** `unpackList` of what `splitPacked` gave, which it leaves as it was. */
-export function listOfPacked({ outline, ints }: PackedList, given: ListText): ReadingList {
+/**
+ * `unpackList` of what `splitPacked` gave, which it leaves as it was. `readRuns`: called before any
+ * item is read, where the items' runs among `ints` may not have been read yet; throws if they
+ * cannot be.
+ */
+export function listOfPacked({ outline, ints }: PackedList, given: ListText, readRuns = () => {}): ReadingList {
   const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd, byteLength] = outline;
   if (typeof given === 'string' ? given.length !== textLength : given.utf8.length !== byteLength) throw new Error('the cached list was made for another text');
   const decode = typeof given === 'string' ? () => given : given.text;
   let text: string | undefined;
-  const source: PackedSource = { ints, strings, get text() { return (text ??= decode()); } };
+  const source: PackedSource = { ints, strings, readRuns, get text() { return (text ??= decode()); } };
   const boxStarts = [...packedMonths.map((packed) => packed[7]), ints.length];
   const itemsEnd = runsEnd(packedMonths, ints);
   const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, itemsEnd];
@@ -396,6 +408,8 @@ export function mayHaveUrl(list: ReadingList, url: string): boolean {
 interface PackedSource {
   ints: Int32Array;
   strings: readonly string[];
+  /** Called before any run is read: a list read for its checkboxes alone may not have read them. */
+  readRuns(): void;
   /** Decoded when first asked for, where the list was read against bytes (see `ListText`). */
   readonly text: string;
 }

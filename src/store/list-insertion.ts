@@ -1,7 +1,7 @@
 import { lineBreaks } from '../edit/lines.js';
 import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { boxesAt, ItemWriter, packedParts, RUN, runsEnd, subtaskCountAt, type PackedList } from './list-codec.js';
+import { boxesAt, ItemWriter, packedParts, RUN, runsEnd, subtaskCountAt, type PackedList, type PackedParts } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -13,7 +13,7 @@ import { boxesAt, ItemWriter, packedParts, RUN, runsEnd, subtaskCountAt, type Pa
  * Given the packed list a read split (not split again: 10 ms at 100,000 items), whose outline it
  * changes in place; the bytes to write, in parts (see `packedParts`).
  */
-export function packedWithItem(packed: PackedList, insertion: InsertedText, item: Item, follows: Item): Buffer[] | undefined {
+export function packedWithItem(packed: PackedList, insertion: InsertedText, item: Item, follows: Item): PackedParts | undefined {
   const { outline } = packed;
   // Changed in place below: a copy, not the integers read, which the list read from them may still use.
   const ints = packed.ints.slice();

@@ -6,6 +6,7 @@ import { digestSection } from '../../src/model/digest.js';
 import { readListFromText } from '../../src/model/read-list.js';
 import type { Item, Month, ReadingList } from '../../src/model/types.js';
 import { flatten } from '../../src/model/select.js';
+import { packedParts, packList, type PackedParts } from '../../src/store/list-codec.js';
 
 export async function listOf(text: string): Promise<ReadingList> {
   return (await readListFromText(text)).list;
@@ -71,4 +72,14 @@ export function wholeParseListOf(text: string): ReadingList {
   collectDefinitions(parseMarkdown(text), definitions);
   const digest = digestSection(parseMarkdown(text), text, definitions);
   return buildReadingList([{ digest, offset: 0, line: 1 }]);
+}
+
+/** A packed list's parts joined, as the cache's list file holds them after its header and count. */
+export function joined({ head, runs, boxes }: PackedParts): Buffer {
+  return Buffer.concat([head, runs, boxes]);
+}
+
+/** `list` packed for `text`, as one buffer. */
+export function packedBytes(list: ReadingList, text: string): Buffer {
+  return joined(packedParts(packList(list, text)));
 }

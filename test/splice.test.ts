@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applySplices, spliceBytes, type Splice } from '../src/edit/splice.js';
+import { applySplices, samePieces, spliceBytes, type Splice } from '../src/edit/splice.js';
 
 /** Text of ASCII, CJK, emoji (surrogate pairs), line breaks and a BOM-like character. */
 const text = fc.array(fc.constantFrom('a', ' ', '\n', '\r\n', '[x]', '研究', '🈷️', '📚', 'é', '\uFEFF', '✅'), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -32,6 +32,17 @@ describe('splices applied to the bytes', () => {
     fc.assert(fc.property(textAndSplices, ({ source, splices }) => {
       const pieces = spliceBytes(source, Buffer.from(source, 'utf8'), splices);
       expect(Buffer.concat(pieces).equals(Buffer.from(applySplices(source, splices), 'utf8'))).toBe(true);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) });
+  });
+
+  it('are compared with the bytes before in place: the same exactly when the spliced text is the same', () => {
+    fc.assert(fc.property(textAndSplices, ({ source, splices }) => {
+      const before = Buffer.from(source, 'utf8');
+      const pieces = spliceBytes(source, before, splices);
+      expect(samePieces(pieces, before)).toBe(applySplices(source, splices) === source);
+      // Longer or shorter by a byte at the end: never the same.
+      expect(samePieces([...pieces, Buffer.from('a')], before)).toBe(false);
+      expect(samePieces(pieces, Buffer.concat([before, Buffer.from('a')]))).toBe(false);
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) });
   });
 

@@ -23,9 +23,9 @@ export interface ListReader {
   /** Sections' digests, for a file that defines no links: see `readSections`. */
   sections(sources: readonly string[]): Promise<SectionDigest[]>;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
-  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: Uint8Array }): void;
+  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: readonly Uint8Array[] }): void;
   /** `text` reads as the list before it with one item added: kept for the next command. */
-  knownWithItem(text: string, added: ItemAdded, utf8?: Uint8Array): void;
+  knownWithItem(text: string, added: ItemAdded, utf8?: readonly Uint8Array[]): void;
 }
 
 export function listReader(path: string, options: GlobalOptions): ListReader {

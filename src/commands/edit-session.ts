@@ -1,13 +1,13 @@
 import { listAfterChecks } from '../edit/check.js';
 import { conventionsOf, type Conventions } from '../edit/conventions.js';
-import { applySplices, invertSplices, spliceBytes, type Splice } from '../edit/splice.js';
+import { applySplices, invertSplices, samePieces, spliceBytes, type Splice } from '../edit/splice.js';
 import type { ItemAdded } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
 import { readJournal, sha256, writeJournal } from '../store/journal.js';
-import { joinList, textBytes, type ListFile } from '../store/list-file.js';
+import { fileBytes, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, loadList, shownPath, textOf, type GlobalOptions, type ListReader } from './context.js';
@@ -56,19 +56,19 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const list = await reader.read(textOf(file), { keepList: false });
     const planned = plan({ file, list, style: conventionsOf(file, list) });
     // Compared as bytes: a long text spliced is a string of pieces, which comparing would copy whole.
-    const bytes = joinList(file, spliceBytes(file.text, file.utf8, planned.splices));
-    const utf8 = textBytes(file, bytes);
-    if (Buffer.compare(utf8, file.utf8) === 0) return;
+    const utf8 = spliceBytes(file.text, file.utf8, planned.splices);
+    if (samePieces(utf8, file.utf8)) return;
     const after = applySplices(file.text, planned.splices);
     const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed sections in the cache for the next command.
-    const readBack = () => reader.read({ utf8, text: () => after }, { keepList: false });
+    const readBack = () => reader.read({ utf8: Buffer.concat(utf8), text: () => after }, { keepList: false });
     const added = planned.verify ? await planned.verify(after, { list: readBack, sections: (sources) => reader.sections(sources) }) : undefined;
     if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
       return;
     }
+    const bytes = fileBytes(file, utf8);
     writeAtomically(path, bytes, file.mode);
     // Ticked boxes leave the list's cached bytes as they were: the next command reads it whole for
     // the price of a copy. An item added after another leaves them with the item put in. Any other
@@ -77,7 +77,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     if (checked) reader.known(after, checked, { tickedFrom: list, utf8 });
     if (added) reader.knownWithItem(after, added, utf8);
     const journal = readJournal(path);
-    writeJournal(path, [...journal, { command: planned.message, after: sha256(bytes), inverse: invertSplices(file.text, planned.splices) }]);
+    writeJournal(path, [...journal, { command: planned.message, after: sha256(...bytes), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);
   };
   return options.dryRun ? run() : withLock(path, run);

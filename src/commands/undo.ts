@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { spliceBytes } from '../edit/splice.js';
 import { writeAtomically } from '../store/atomic-write.js';
 import { readJournal, sha256, writeJournal } from '../store/journal.js';
-import { joinList, loadListFile } from '../store/list-file.js';
+import { fileBytes, loadListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import type { EditOptions } from './edit-session.js';
@@ -16,10 +16,10 @@ export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Pr
     const last = journal.at(-1);
     if (!last) throw new UserError(`read has no edit of ${path} to undo.`);
     const file = loadListFile(path);
-    if (sha256(joinList(file, [file.utf8])) !== last.after) {
+    if (sha256(...fileBytes(file, [file.utf8])) !== last.after) {
       throw new UserError(`${path} changed since read's last edit (${last.command}); undo would overwrite that change, so it does nothing.`);
     }
-    writeAtomically(path, joinList(file, spliceBytes(file.text, file.utf8, last.inverse)), file.mode);
+    writeAtomically(path, fileBytes(file, spliceBytes(file.text, file.utf8, last.inverse)), file.mode);
     writeJournal(path, journal.slice(0, -1));
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, `undo ${last.command}`);
     return last.command;

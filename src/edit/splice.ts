@@ -49,6 +49,16 @@ export function spliceBytes(source: string, bytes: Uint8Array, splices: readonly
   return pieces;
 }
 
+/** Whether `pieces`, one after another, are `bytes`: compared where they stand, not joined first. */
+export function samePieces(pieces: readonly Uint8Array[], bytes: Uint8Array): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    if (Buffer.compare(piece, bytes.subarray(at, at + piece.length)) !== 0) return false;
+    at += piece.length;
+  }
+  return at === bytes.length;
+}
+
 /** The splices that turn the result of `applySplices(source, splices)` back into `source`. */
 export function invertSplices(source: string, splices: readonly Splice[]): Splice[] {
   let shift = 0;

@@ -146,18 +146,19 @@ export async function readSections(sources: readonly string[], cache?: DigestCac
   return { digests, stats };
 }
 
-function wholeListKey(cache: DigestCache, text: string | Uint8Array): string {
-  return cache.key(`${DIGEST_VERSION}\0list\0`, text);
+/** The key of a whole text, or of its UTF-8 bytes (in pieces, one after another): the same either way. */
+function wholeListKey(cache: DigestCache, ...text: (string | Uint8Array)[]): string {
+  return cache.key(`${DIGEST_VERSION}\0list\0`, ...text);
 }
 
-/** Tells the cache that `text` reads as the list `added.from` with one item more. */
-export function keepListWithItem(cache: DigestCache, text: string, added: ItemAdded, utf8?: Uint8Array): void {
-  cache.keepListWithItem?.(wholeListKey(cache, utf8 ?? text), added);
+/** Tells the cache that `text` (`utf8` in pieces, when given) reads as the list `added.from` with one item more. */
+export function keepListWithItem(cache: DigestCache, text: string, added: ItemAdded, utf8?: readonly Uint8Array[]): void {
+  cache.keepListWithItem?.(wholeListKey(cache, ...(utf8 ?? [text])), added);
 }
 
 /** Tells the cache that `text` reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
-export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, utf8 }: { tickedFrom?: ReadingList; utf8?: Uint8Array } = {}): void {
-  cache.keepList?.(wholeListKey(cache, utf8 ?? text), text, list, sections, tickedFrom);
+export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, utf8 }: { tickedFrom?: ReadingList; utf8?: readonly Uint8Array[] } = {}): void {
+  cache.keepList?.(wholeListKey(cache, ...(utf8 ?? [text])), text, list, sections, tickedFrom);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

@@ -15,7 +15,7 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
  * Replaces the file in one step: a temp file in the same folder, written and synced, renamed over
  * the original with its mode. A crash at any point leaves either the old file or the new one.
  */
-export function writeAtomically(path: string, bytes: Uint8Array, mode: number): void {
+export function writeAtomically(path: string, pieces: readonly Uint8Array[], mode: number): void {
   if ((mode & 0o222) === 0) throw new UserError(`${path} is read-only; read leaves it as it is.`);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   let written = false;
@@ -23,7 +23,7 @@ export function writeAtomically(path: string, bytes: Uint8Array, mode: number): 
     const fd = openSync(temp, 'wx', 0o600);
     try {
       fchmodSync(fd, mode & 0o7777);
-      writeAll(fd, bytes);
+      for (const piece of pieces) writeAll(fd, piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

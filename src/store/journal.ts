@@ -16,8 +16,9 @@ export interface JournalEntry {
 
 const KEPT = 20;
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** Of the parts one after another: a file's bytes as the pieces it is written in. */
+export function sha256(...parts: readonly Uint8Array[]): string {
+  return parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest('hex');
 }
 
 function journalPath(listPath: string): string {

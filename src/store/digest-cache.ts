@@ -285,14 +285,15 @@ function withFile(path: string, flags: string, use: (fd: number) => boolean): bo
   }
 }
 
-/** The list file's payload as `packedParts` gives it, with its checksums in its header. */
+/** The list file's payload in its parts (see `PackedParts`), with its checksums in its header. */
 function saveList(path: string, key: string, count: Buffer, { head, runs, boxes }: PackedParts): void {
   const start = count.length + head.length;
-  const sums = { sum: sha1(count, head, boxes), runs: { sum: sha1(runs), start, end: start + runs.length } };
-  save(path, listHeader(key, sums), [count, head, runs, boxes]);
+  const end = runs.reduce((at, piece) => at + piece.length, start);
+  const sums = { sum: sha1(count, head, ...boxes), runs: { sum: sha1(...runs), start, end } };
+  save(path, listHeader(key, sums), [count, head, ...runs, ...boxes]);
 }
 
-function save(path: string, header: Buffer, payload: Buffer[]): void {
+function save(path: string, header: Buffer, payload: readonly Uint8Array[]): void {
   try {
     mkdirSync(join(path, '..'), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;

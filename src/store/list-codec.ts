@@ -159,27 +159,36 @@ export interface PackedList {
   ints: Int32Array;
 }
 
+/**
+ * A packed list's bytes, in the parts to write one after the other: the head (see `packedHead`),
+ * then the integers, as the items' runs and the months' checkboxes. Those are the integers' own
+ * bytes, not a copy of them (7 MB at 100,000 items), each in pieces to write one after another;
+ * and apart: a reader that needs no item (`progress`) need not read the runs, most of the bytes
+ * (see store/digest-cache.ts).
+ */
 export interface PackedParts {
   head: Buffer;
-  runs: Buffer;
-  boxes: Buffer;
+  runs: Uint8Array[];
+  boxes: Uint8Array[];
 }
 
-/**
- * A packed list's bytes, in the parts to write one after the other: the outline's length and the
- * outline as JSON, then from the next multiple of four the integers, as the items' runs and the
- * months' checkboxes. Those are the integers' own bytes, not a copy of them (7 MB at 100,000
- * items), and apart: a reader that needs no item (`progress`) need not read the runs, most of
- * the bytes (see store/digest-cache.ts).
- */
 export function packedParts({ outline, ints }: PackedList): PackedParts {
+  const end = runsEnd(outline[1], ints);
+  return { head: packedHead(outline), runs: [bytesOf(ints.subarray(0, end))], boxes: [bytesOf(ints.subarray(end))] };
+}
+
+/** The outline's length and the outline as JSON, to a multiple of four bytes: the integers follow it. */
+export function packedHead(outline: Outline): Buffer {
   const json = Buffer.from(JSON.stringify(outline), 'utf8');
   const head = Buffer.alloc(INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES);
   head.writeUInt32LE(json.length, 0);
   json.copy(head, INT_BYTES);
-  const bytes = Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength);
-  const runsBytes = runsEnd(outline[1], ints) * INT_BYTES;
-  return { head, runs: bytes.subarray(0, runsBytes), boxes: bytes.subarray(runsBytes) };
+  return head;
+}
+
+/** The integers' own bytes, in the machine's byte order. */
+export function bytesOf(ints: Int32Array): Uint8Array {
+  return new Uint8Array(ints.buffer, ints.byteOffset, ints.byteLength);
 }
 
 /**

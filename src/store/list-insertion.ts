@@ -1,7 +1,7 @@
 import { lineBreaks } from '../edit/lines.js';
 import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { boxesAt, ItemWriter, packedParts, RUN, runsEnd, subtaskCountAt, type PackedList, type PackedParts } from './list-codec.js';
+import { boxesAt, bytesOf, ItemWriter, packedHead, RUN, runsEnd, subtaskCountAt, type PackedList, type PackedParts } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -11,7 +11,7 @@ import { boxesAt, ItemWriter, packedParts, RUN, runsEnd, subtaskCountAt, type Pa
  * some 50 ms; without it, the next command would build the list from every section's digest.
  * Undefined when `follows` is not found where its month's items are, or `item` has subtasks.
  * Given the packed list a read split (not split again: 10 ms at 100,000 items), whose outline it
- * changes in place; the bytes to write, in parts (see `packedParts`).
+ * changes in place; the bytes to write, in parts (see `PackedParts`).
  */
 export function packedWithItem(packed: PackedList, insertion: InsertedText, item: Item, follows: Item): PackedParts | undefined {
   const { outline } = packed;
@@ -70,12 +70,9 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
   const writer = new ItemWriter(insertion.text, strings, at);
   writer.items([item]);
   const run = writer.ints;
-  const joined = new Int32Array(ints.length + run.length + 2);
-  let filled = 0;
-  for (const part of [ints.subarray(0, insertAt), run, ints.subarray(insertAt, boxAt), [box], ints.subarray(boxAt, byteBoxAt), [byteBox], ints.subarray(byteBoxAt)]) {
-    joined.set(part, filled);
-    filled += part.length;
-  }
+  // The integers in the pieces they are written in, not joined: another copy of them all.
+  const runs = [ints.subarray(0, insertAt), Int32Array.from(run), ints.subarray(insertAt, itemsEnd)];
+  const boxes = [ints.subarray(itemsEnd, boxAt), Int32Array.of(box), ints.subarray(boxAt, byteBoxAt), Int32Array.of(byteBox), ints.subarray(byteBoxAt)];
   const monthBoxes = month[7];
   month[5]++;
   for (const other of months) {
@@ -100,5 +97,5 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
   }
   outline[6] += length;
   outline[8] += byteLength;
-  return packedParts({ outline, ints: joined });
+  return { head: packedHead(outline), runs: runs.map(bytesOf), boxes: boxes.map(bytesOf) };
 }

@@ -76,7 +76,7 @@ export function wholeParseListOf(text: string): ReadingList {
 
 /** A packed list's parts joined, as the cache's list file holds them after its header and count. */
 export function joined({ head, runs, boxes }: PackedParts): Buffer {
-  return Buffer.concat([head, runs, boxes]);
+  return Buffer.concat([head, ...runs, ...boxes]);
 }
 
 /** `list` packed for `text`, as one buffer. */

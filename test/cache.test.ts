@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
@@ -145,6 +145,43 @@ describe('the section cache', () => {
       expect(bytes.toString('latin1', 0, header).trimEnd().split(' ')).toHaveLength(name.endsWith('.list') ? 6 : 3);
     }
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+  });
+
+  it('an add puts the digests it made at the end of the digests file, not writing it anew; a key\'s last line is the one read', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const folder = join(cache, 'read');
+    const pathOf = (suffix: string) => join(folder, readdirSync(folder).find((name) => name.endsWith(suffix)) ?? 'none');
+    const add = (title: string) => expect(read(['add', title, `https://example.com/${title}`, '--date', '2025-11-03', '--file', file], { env }).status).toBe(0);
+    // Read from the digests alone: the list kept whole would not look at them.
+    const fromDigests = () => {
+      rmSync(pathOf('.list'));
+      const run = read(['list', '--json', '--file', file], { env });
+      expect(run.stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+      return parsed(run.stderr);
+    };
+    read(['list', '--file', file], { env });
+    const digests = pathOf('.sections');
+    const before = readFileSync(digests);
+    const { ino } = statSync(digests);
+    add('first');
+    const after = readFileSync(digests);
+    expect(statSync(digests).ino).toBe(ino);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(fromDigests()).toEqual([0, 11]);
+    // A copy of the last line, damaged, after it: read in its place, so the section is parsed again.
+    const lines = readFileSync(digests).toString('latin1').split('\n');
+    const last = lines.at(-2) ?? '';
+    appendFileSync(digests, Buffer.from(`${last.slice(0, -2)}x${last.slice(-1)}\n`, 'latin1'));
+    expect(fromDigests()).toEqual([1, 11]);
+    // Cut short in its last line, as by a crash: the next add writes the file anew, its lines whole.
+    const whole = readFileSync(digests);
+    writeFileSync(digests, whole.subarray(0, whole.length - 10));
+    add('second');
+    expect(readFileSync(digests).at(-1)).toBe(10);
+    expect(fromDigests()).toEqual([0, 11]);
   });
 
   it('reads the items\' runs of a kept list only for a command that reads items: progress counts without them', () => {

@@ -171,11 +171,12 @@ describe('the section cache', () => {
     expect(after.length).toBeGreaterThan(before.length);
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
     expect(fromDigests()).toEqual([0, 11]);
-    // A copy of the last line, damaged, after it: read in its place, so the section is parsed again.
-    const lines = readFileSync(digests).toString('latin1').split('\n');
-    const last = lines.at(-2) ?? '';
-    appendFileSync(digests, Buffer.from(`${last.slice(0, -2)}x${last.slice(-1)}\n`, 'latin1'));
-    expect(fromDigests()).toEqual([1, 11]);
+    // A damaged copy of every line after them all: each read in place of its line, whether found
+    // by a search (the first few lookups) or in the file split into lines, so every section is
+    // parsed again.
+    const lines = readFileSync(digests).toString('latin1').split('\n').slice(1, -1);
+    appendFileSync(digests, Buffer.from(lines.map((line) => `${line.slice(0, -2)}x${line.slice(-1)}\n`).join(''), 'latin1'));
+    expect(fromDigests()).toEqual([11, 11]);
     // Cut short in its last line, as by a crash: the next add writes the file anew, its lines whole.
     const whole = readFileSync(digests);
     writeFileSync(digests, whole.subarray(0, whole.length - 10));

@@ -71,9 +71,14 @@ export class FileDigestCache implements DigestCache {
     return this.lines;
   }
 
+  /** The key's line: searched for by the first few lookups, then from the file split into lines. */
+  private lineFor(key: string): Buffer | undefined {
+    return this.lines || ++this.lookups > SEARCHED_LOOKUPS ? this.stored.get(key) : lineOf(this.file, key);
+  }
+
   get(key: string): SectionDigest | undefined {
     let digest = this.entries.get(key);
-    const line = digest ? undefined : this.lines || ++this.lookups > SEARCHED_LOOKUPS ? this.stored.get(key) : lineOf(this.file, key);
+    const line = digest ? undefined : this.lineFor(key);
     if (line) {
       // A damaged line is not used: the section is parsed again and its new line replaces it.
       const packed = checkedDigest(line);
@@ -98,15 +103,15 @@ export class FileDigestCache implements DigestCache {
    * more than its list.
    */
   flush({ keepUnused = false } = {}): void {
-    const made = (key: string) => digestLine(key, this.entries.get(key) as SectionDigest);
+    const newLine = (key: string) => digestLine(key, this.entries.get(key) as SectionDigest);
     // Every line kept: the new ones go at the end of the file, which is not written anew (12 MB at
     // 100,000 items). A line a run made after a damaged one for the same key comes later, and is
     // the one read (see `digestLines` and `lineOf`).
-    if (keepUnused && this.made.size > 0 && this.file?.at(-1) === NEWLINE && append(this.path, [...this.made].map(made))) return;
+    if (keepUnused && this.made.size > 0 && this.file?.at(-1) === NEWLINE && append(this.path, [...this.made].map(newLine))) return;
     const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
     const kept = keepUnused ? unused : unused.slice(0, SPARE_DIGESTS);
     if (this.made.size === 0 && kept.length === unused.length) return;
-    const line = (key: string) => (this.made.has(key) ? made(key) : (this.stored.get(key) as Buffer));
+    const line = (key: string) => (this.made.has(key) ? newLine(key) : (this.stored.get(key) as Buffer));
     save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...this.used, ...kept].map(line))]);
   }
 

@@ -14,18 +14,31 @@ const whole = (indent: JsonIndent, file: string, items: readonly Item[], section
   sections: sections.map(({ section, items: sectionItems }) => ({ id: section.id, title: section.title, line: section.line, items: sectionItems.map(itemJson) })),
 }, indent);
 
-const pieces = (...args: Parameters<typeof whole>): string[] => {
+/** `items` cut into batches of the sizes given, in turn: 0 is an empty batch. */
+function batchesOf(items: readonly Item[], sizes: readonly number[]): Item[][] {
+  const batches: Item[][] = [];
+  for (let at = 0, turn = 0; at < items.length; turn++) {
+    const size = sizes[turn % sizes.length] as number;
+    batches.push(items.slice(at, at + size));
+    at += size;
+  }
+  return batches;
+}
+
+/** What `writeListJson` writes, given the items in batches of `sizes`. */
+const pieces = (sizes: readonly number[], ...[indent, file, items, sections]: Parameters<typeof whole>): string[] => {
   const written: string[] = [];
-  writeListJson((text) => written.push(text), ...args);
+  writeListJson((text) => written.push(text), indent, file, batchesOf(items, sizes), sections);
   return written;
 };
+const BATCHINGS = [[1], [1200], [0, 7, 0, 0, 256, 1]];
 const INDENTS: JsonIndent[] = [0, 2];
 
 describe('list --json in pieces', () => {
-  it.each(INDENTS)('joins up to the whole document, byte for byte, for one piece, many, and none (indent %i)', async (indent) => {
+  it.each(INDENTS)('joins up to the whole document, byte for byte, for one piece, many, and none, in batches of any size (indent %i)', async (indent) => {
     const seed = await listOf(readFileSync(SEED, 'utf8'));
     const sections = seed.sections.map((section) => ({ section, items: section.items }));
-    // 1,200 items, each written as a piece of its own.
+    // 1,200 items, in batches of one item, of them all, and of sizes that vary (some empty).
     const months = Array.from({ length: 12 }, (_, month) => `## ${month + 1}月\n${Array.from({ length: 100 }, (__, n) => `- [${n % 3 ? ' ' : 'x'}] ${(n % 28) + 1} [T "${month}.${n}" \\\\ é](https://e.example/${n})\n  - a note`).join('\n')}\n`);
     const long = await listOf(`# 2024\n${months.join('\n')}`);
     const cases: Parameters<typeof whole>[] = [
@@ -35,18 +48,18 @@ describe('list --json in pieces', () => {
       [indent, 'read.md', [], []],
     ];
     expect(datedItems(long)).toHaveLength(1200);
-    for (const args of cases) {
-      const written = pieces(...args);
-      expect(written.join('')).toBe(whole(...args));
+    for (const sizes of BATCHINGS) {
+      for (const args of cases) expect(pieces(sizes, ...args).join('')).toBe(whole(...args));
     }
-    expect(pieces(indent, 'read.md', datedItems(long), []).length).toBeGreaterThan(3);
-    // Items handed over one by one as they are read, as `list --json` does month by month.
+    expect(pieces([1], indent, 'read.md', datedItems(long), []).length).toBeGreaterThan(1200);
+    expect(pieces([1200], indent, 'read.md', datedItems(long), [])).toHaveLength(3);
+    // Batches handed over as they are read, as `list --json` does a few months at a time.
     const streamed: string[] = [];
-    writeListJson((text) => streamed.push(text), indent, 'read.md', (function* oneByOne() { yield* datedItems(long); })(), sections);
+    writeListJson((text) => streamed.push(text), indent, 'read.md', (function* asRead() { yield* batchesOf(datedItems(long), [100, 0, 300]); })(), sections);
     expect(streamed.join('')).toBe(whole(indent, 'read.md', datedItems(long), sections));
   });
 
-  it('writes any item as one stringify of the whole document would (random values, any UTF-16)', () => {
+  it('writes any items, in any batches, as one stringify of the whole document would (random values, any UTF-16)', () => {
     // Any code unit, lone surrogates and controls included: JSON escapes them, and must the same way here.
     const text = fc.string({ unit: fc.nat(0xffff).map((code) => String.fromCharCode(code)), maxLength: 12 });
     const number = fc.option(fc.nat(99_999), { nil: null });
@@ -54,8 +67,9 @@ describe('list --json in pieces', () => {
       id: text, year: number, month: number, day: number, title: text, url: fc.option(text, { nil: null }), done: fc.boolean(),
       line: fc.nat(), parent: fc.option(text, { nil: null }), notes: fc.array(text, { maxLength: 3 }),
     }).map((values): Item => ({ ...values, subtasks: [], source: { start: 0, end: 0, checkOffset: 0, marker: '-', indent: 0 } }));
-    fc.assert(fc.property(fc.array(item, { maxLength: 1100 }), text, fc.constantFrom(...INDENTS), (items, file, indent) => {
-      expect(pieces(indent, file, items, []).join('')).toBe(whole(indent, file, items, []));
+    const sizes = fc.array(fc.nat(40), { minLength: 1, maxLength: 5 }).filter((sizes) => sizes.some((size) => size > 0));
+    fc.assert(fc.property(fc.array(item, { maxLength: 1100 }), text, fc.constantFrom(...INDENTS), sizes, (items, file, indent, batchSizes) => {
+      expect(pieces(batchSizes, indent, file, items, []).join('')).toBe(whole(indent, file, items, []));
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) / 3 });
   });
 });

@@ -19,18 +19,19 @@ export function itemJson(item: Item): Record<string, unknown> {
 }
 
 /**
- * `list --json`, handed to `write` item by item, in pieces that join up to exactly `json()` of the
- * whole document: 100,000 items never make one string of 20 MB (40 MB as UTF-16, and the bytes
- * again to write it). `items` is read as it is written: a long list's need not all stand in memory
- * at once. Each item is stringified alone, as its own value would be: an item stands two levels
- * deep, so the lines of an indented one are indented by as much again. Its JSON has no line breaks
- * but its own: JSON escapes those in strings.
+ * `list --json`, handed to `write` a batch of items at a time, in pieces that join up to exactly
+ * `json()` of the whole document: 100,000 items never make one string of 20 MB (40 MB as UTF-16,
+ * and the bytes again to write it). `batches` are read as they are written: a long list's items
+ * need not all stand in memory at once. A batch is stringified as an array of its own, one level
+ * less deep than the document's: its brackets are cut off, and its lines indented by one level
+ * more. JSON escapes line breaks in strings, so every line break in it is its own. One stringify a
+ * batch, not one an item: at 10,000 items the calls and their writes took a fifth of the run.
  */
 export function writeListJson(
   write: (text: string) => void,
   indent: JsonIndent,
   file: string,
-  items: Iterable<Item>,
+  batches: Iterable<readonly Item[]>,
   sections: readonly { section: Section; items: readonly Item[] }[],
 ): void {
   const stringify = (value: unknown) => JSON.stringify(value, null, indent);
@@ -46,12 +47,17 @@ export function writeListJson(
   }, indent);
   // The first `"items": []` is the document's own: the file name before it is a JSON string, whose quotes are escaped.
   const at = rest.indexOf(empty);
-  const nested = `\n${' '.repeat(2 * indent)}`;
+  // An array stringified alone opens with `[`, then (indented) a line break and one indent, and closes with a line break and `]`.
+  const [opens, closes] = indent === 0 ? [1, 1] : [2 + indent, 2];
+  const nested = `\n${' '.repeat(indent)}`;
   let count = 0;
-  for (const item of items) {
-    write(count++ === 0 ? `${rest.slice(0, at)}${open.slice(open.indexOf('"items"'))}` : separator);
-    const text = stringify(itemJson(item));
-    write(indent === 0 ? text : text.replaceAll('\n', nested));
+  for (const batch of batches) {
+    if (batch.length === 0) continue;
+    write(count === 0 ? `${rest.slice(0, at)}${open.slice(open.indexOf('"items"'))}` : separator);
+    const text = stringify(batch.map(itemJson));
+    const inside = text.slice(opens, text.length - closes);
+    write(indent === 0 ? inside : inside.replaceAll('\n', nested));
+    count += batch.length;
   }
   write(count === 0 ? rest : `${close.slice(0, close.lastIndexOf(']') + 1)}${rest.slice(at + empty.length)}`);
 }

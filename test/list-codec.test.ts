@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { progressOf } from '../src/model/progress.js';
 import type { ReadingList } from '../src/model/types.js';
 import { flatten } from '../src/model/select.js';
-import { itemsForOnePass, monthIdWidths, unpackList } from '../src/store/list-codec.js';
+import { itemsForOnePass, monthIdWidths, RUN, unpackList, type PackedMonth } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
@@ -119,6 +119,28 @@ describe('the cached whole list', () => {
     const short = unpackList(Buffer.concat([head, bytes.subarray(4 + Math.ceil(jsonLength / 4) * 4)]), text);
     expect(short.months[1]?.items).toEqual(list.months[1]?.items);
     expect(() => short.months[0]?.items).toThrow(/do not end where the outline says/);
+  });
+
+  it('refuses an item whose numbers point outside the text or past the list, or that has fewer than no notes', async () => {
+    const text = '# 2024\n## 1月\n- [ ] 研究 [a](https://a.example)\n  - a note\n- [x] b\n';
+    const bytes = packedBytes(await listOf(text), text);
+    const intsAt = 4 + Math.ceil(bytes.readUInt32LE(0) / 4) * 4;
+    const firstRun = (JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as [unknown, PackedMonth[]])[1][0]?.[6];
+    if (firstRun === undefined) throw new Error('the text has a month');
+    expect(unpackList(bytes, text).months[0]?.items.map((item) => item.notes)).toEqual([['a note'], []]);
+    const damaged: [field: number, value: number, error: RegExp][] = [
+      [RUN.checkbox, -1, /checkbox outside/],
+      [RUN.checkbox, text.length, /checkbox outside/],
+      [RUN.title, text.length + 1, /outside the text/],
+      [RUN.url + 1, -1, /outside the text/],
+      [RUN.noteCount, -1, /fewer than no notes/],
+      [RUN.noteCount, 1_000_000, /ends early|outside the text/],
+    ];
+    for (const [field, value, error] of damaged) {
+      const copy = Buffer.from(bytes);
+      copy.writeInt32LE(value, intsAt + 4 * (firstRun + field));
+      expect(() => unpackList(copy, text).months[0]?.items, `${field} = ${value}`).toThrow(error);
+    }
   });
 
   it('knows the longest id at each depth of a month without making its items, as the items read', async () => {

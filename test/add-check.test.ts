@@ -6,15 +6,20 @@ import type { AddPlan, AddRequest } from '../src/edit/add.js';
 import { applySplices } from '../src/edit/splice.js';
 import { readSections } from '../src/model/read-list.js';
 import { everyItem } from '../src/model/resolve.js';
+import type { SectionDigest } from '../src/model/digest.js';
 import type { Item } from '../src/model/types.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { expectBoxBytes, joined, listOf, plainList } from './helpers/model.js';
 import { packList, unpackList } from '../src/store/list-codec.js';
 import { packedWithItem } from '../src/store/list-insertion.js';
 
+/** Section digests an add kept for the next command, derived without a parse: the text each is for, and the digest. */
+let keptSections: [source: string, digest: SectionDigest][] = [];
+
 const readBack = (after: string): ReadBack => ({
   list: () => listOf(after),
   sections: async (sources) => (await readSections(sources)).digests,
+  knownSection: (source, digest) => keptSections.push([source, digest]),
 });
 
 const request: AddRequest = { title: 'New', url: null, year: 2024, month: 3, day: 5, done: false };
@@ -40,6 +45,21 @@ describe('add checks the section it changed', () => {
     expect(await passesInSection(page, await item('2024-03.1'), '\n- [ ] 5 New', '2024-03.2')).toBe(true);
     // Beside a task that stands under a plain bullet: a month's item all the same.
     expect(await passesInSection(page, await item('2024-03.2'), '\n  - [ ] 5 New', '2024-03.3')).toBe(true);
+  });
+
+  it('keeps the section with the item put in, as parsing it gives: after a task, one under a plain bullet, one with subtasks', async () => {
+    const nested = '# 2024\n\n## 3月\n- [ ] 1 First\n  - [ ] sub\n- plain\n  - [x] 2 Under plain\n  - note\n- [ ] 3 Third\n\n## 2月\n- [ ] 1 Other\n';
+    const of = async (id: string) => everyItem(await listOf(nested)).find((candidate) => candidate.id === id) as Item;
+    const cases: [follows: string, text: string, id: string][] = [['2024-03.1', '\n- [ ] 5 New', '2024-03.2'], ['2024-03.2', '\n  - [ ] 5 New', '2024-03.3'], ['2024-03.3', '\n- [ ] 5 New', '2024-03.4']];
+    for (const [follows, text, id] of cases) {
+      keptSections = [];
+      const { after, added } = await checkInSection(nested, await of(follows), text, id);
+      expect(added, follows).toBeDefined();
+      expect(keptSections).toHaveLength(1);
+      const [[source, digest]] = keptSections as [[string, SectionDigest]];
+      expect(source).toBe(after.slice(after.indexOf('## 3月'), after.indexOf('## 2月')));
+      expect(digest).toEqual((await readSections([source])).digests[0]);
+    }
   });
 
   it('cannot tell, and leaves it to reading the whole list, for anything else', async () => {
@@ -77,6 +97,7 @@ describe('add checks the section it changed', () => {
     );
     let passed = 0;
     let kept = 0;
+    let derived = 0;
     // Random Markdown around a dated skeleton, so that most pages have items to add after.
     const pages = fc.tuple(markdownDocument, markdownDocument, markdownDocument)
       .map(([head, march, february]) => `${head}# 2024\n## 3月\n- [ ] 1 Seed\n${march}## 2月\n- [x] 2 Other\n${february}`);
@@ -86,9 +107,16 @@ describe('add checks the section it changed', () => {
       if (!follows) return;
       const id = `${follows.id.slice(0, follows.id.lastIndexOf('.'))}.${Number(follows.id.slice(follows.id.lastIndexOf('.') + 1)) + 1}`;
       const asked = { ...request, year: follows.year ?? 0, month: follows.month, day: /\n *\S+ \[ \] 5/.test(text) ? 5 : follows.day };
+      keptSections = [];
       const { after, added } = await checkInSection(page, follows, text, id, asked);
       if (!added) return;
       passed++;
+      // The section's digest kept for the next command: what parsing that section of the text after gives.
+      for (const [source, digest] of keptSections) {
+        expect(after).toContain(source);
+        expect(digest).toEqual((await readSections([source])).digests[0]);
+        derived++;
+      }
       const [was, now] = [await listOf(page), await listOf(after)];
       expect(() => verifyAdded(was, now, id, asked)).not.toThrow();
       // What add keeps for the next command: the list before, packed, with the new item put in.
@@ -102,5 +130,6 @@ describe('add checks the section it changed', () => {
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
     expect(passed).toBeGreaterThan(10);
     expect(kept).toBeGreaterThan(10);
+    expect(derived).toBeGreaterThan(10);
   });
 });

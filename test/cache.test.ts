@@ -24,14 +24,18 @@ describe('the section cache', () => {
     expect(parsed(read(['progress', '--file', file], { env }).stderr)).toEqual([0, 11]);
   });
 
-  it('done and add refresh their section, so the next command parses nothing; add reads only that section', () => {
+  it('done and add refresh their section, so the next command parses nothing; add reads only the lines from the item it follows', () => {
     const cache = tempDir();
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     read(['list', '--file', file], { env });
-    // Add checks the one section it changed, read as it was (from the cache) and as it is now, not the whole list.
-    const reads = [...read(['add', 'New', '--date', '2023-04-09', '--file', file], { env }).stderr.matchAll(/parsed (\d+) of (\d+) sections/g)];
-    expect(reads.map((report) => report.slice(1).map(Number))).toEqual([[0, 11], [1, 2]]);
+    // Add checks the lines of the section it changed from the item it follows on, as they were and as
+    // they are now (the section itself from the cache), not the whole list nor the whole section.
+    const reads = [...read(['add', 'New', '--date', '2023-04-09', '--file', file], { env }).stderr.matchAll(/parsed (\d+) of (\d+) sections \((\d+) characters\)/g)];
+    expect(reads.map((report) => report.slice(1, 3).map(Number))).toEqual([[0, 11], [2, 3]]);
+    const text = readFileSync(SEED, 'utf8');
+    const april = text.slice(text.indexOf('## 4🈷️'), text.indexOf('## 3🈷️'));
+    expect(Number(reads[1]?.[3])).toBeLessThan(april.length / 2);
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
     read(['done', '2023-04.3', '--file', file], { env });
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
@@ -43,7 +47,7 @@ describe('the section cache', () => {
     const env = { XDG_CACHE_HOME: cache, XDG_STATE_HOME: tempDir(), READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     const parses = (args: string[]) => [...read([...args, '--file', file], { env }).stderr.matchAll(/parsed (\d+) of/g)].map((report) => Number(report[1]));
     parses(['list']);
-    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 1]);
+    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 2]);
     expect(parses(['undo'])).toEqual([]);
     expect(parses(['list'])).toEqual([0]);
     expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 0]);

@@ -1,10 +1,11 @@
 import type { AddPlan, AddRequest } from '../edit/add.js';
-import { lineBreaks } from '../edit/lines.js';
+import { lineBreaks, lineStart } from '../edit/lines.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
 import { toItem } from '../model/build.js';
-import { insertedItem, sectionAround } from '../model/insertion.js';
+import { digestWithItem, insertedItem, sectionAround, siblingBefore } from '../model/insertion.js';
 import { everyItem } from '../model/resolve.js';
+import type { RawItem } from '../model/digest.js';
 import type { ItemAdded } from '../model/read-list.js';
 import type { Item, ReadingList } from '../model/types.js';
 import type { ReadBack } from './edit-session.js';
@@ -37,23 +38,31 @@ export function verifyAdded(before: ReadingList, after: ReadingList, id: string,
 }
 
 /**
- * The same check, read off the one section the new line went into: passed when that section shows
- * the new item as given, right after the item the plan put it after, and every other heading and
- * item as before (see `insertedItem` for why that is enough). An add to a list of 10,000 items then
- * reads one section, not the whole list. Undefined when it cannot tell; the whole list is then read
- * back. Passed, it gives the new item as the list after the add has it.
+ * The same check, read off the section the new line went into, from the line the item it follows
+ * starts on: passed when that stretch shows the new item as given, right after that item among the
+ * same siblings, and every other heading and item as before (see `insertedItem` for why that is
+ * enough for a section). The stretch reads alone as it reads in its section: its first line starts
+ * a list item, which ends every block above it but the lists it stands in, and those are written
+ * on that line too, as its indentation (four columns or more read alone as code, and the check
+ * cannot tell). The parser is slow on first use, a few microseconds a character: a month of 30
+ * items took 15 ms to check whole, the lines from its last item a tenth of that. The section's
+ * digest with the item put in is kept for the next command, which then parses nothing. Undefined
+ * when it cannot tell; the whole list is then read back. Passed, it gives the new item as the list
+ * after the add has it.
  */
 export async function addedInSection(before: string, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<Omit<ItemAdded, 'from'> | undefined> {
   const { splice, follows: last } = plan;
   if (!last || splice.start !== splice.end || mayHoldDefinitions(before)) return undefined;
   const insertion = { at: splice.start, length: splice.text.length, lines: lineBreaks(splice.text), text: splice.text, byteAt: Buffer.byteLength(before.slice(0, splice.start)) };
-  const span = sectionAround(before, list.headings, insertion.at);
+  const section = sectionAround(before, list.headings, insertion.at);
+  const span = { start: lineStart(before, last.source.start), end: section.end, line: last.line };
   // Made from the text before and the line written: slicing the text after would first copy all of
   // it into one string (15 ms at 100,000 items).
-  const source = before.slice(span.start, insertion.at) + splice.text + before.slice(insertion.at, span.end);
+  const written = (from: number) => before.slice(from, insertion.at) + splice.text + before.slice(insertion.at, span.end);
+  const source = written(span.start);
   if (mayHoldDefinitions(source)) return undefined;
-  const [was, now] = await read.sections([before.slice(span.start, span.end), source]);
-  if (!was || !now || was.endsOpen || now.endsOpen) return undefined;
+  const [was, now, sectionWas] = await read.sections([before.slice(span.start, span.end), source, before.slice(section.start, section.end)]);
+  if (!was || !now || !sectionWas || was.endsOpen || now.endsOpen) return undefined;
   const found = insertedItem(was, now, { ...insertion, at: insertion.at - span.start });
   if (!found?.follows || found.follows.start !== last.source.start - span.start) return undefined;
   const { item, follows } = found;
@@ -63,7 +72,17 @@ export async function addedInSection(before: string, list: ReadingList, plan: Ad
   const day = item.day ?? scopeDay;
   const passed = day !== undefined && item.title === request.title && item.url === request.url && item.done === request.done
     && (request.day === null || day === request.day) && plan.id === nextId(last.id);
-  return passed ? { item: toItem(item, { offset: span.start, line: span.line }, plan.id, null, { year: last.year, month: last.month, day: scopeDay ?? null }), follows: last, insertion } : undefined;
+  if (!passed) return undefined;
+  const digest = siblingBefore(now.blocks, item) === follows
+    ? digestWithItem(sectionWas, { ...insertion, at: insertion.at - section.start }, shifted(item, span.start - section.start, span.line - section.line), last.source.start - section.start)
+    : undefined;
+  if (digest) read.knownSection(written(section.start), digest);
+  return { item: toItem(item, { offset: span.start, line: span.line }, plan.id, null, { year: last.year, month: last.month, day: scopeDay ?? null }), follows: last, insertion };
+}
+
+/** An item read from a stretch of a section, in the section's offsets and lines: `offset` and `lines` further on. */
+function shifted(item: RawItem, offset: number, lines: number): RawItem {
+  return { ...item, start: item.start + offset, end: item.end + offset, checkOffset: item.checkOffset < 0 ? item.checkOffset : item.checkOffset + offset, line: item.line + lines };
 }
 
 /** The id of the item after `id` among its siblings: `2023-04.3` → `2023-04.4`. */

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { tuneForList } from '../v8-tuning.js';
 import type { SectionDigest } from '../model/digest.js';
-import { keepKnownList, keepListWithItem, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
+import { keepKnownList, keepListWithItem, keepSection, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { loadListFile, type ListFile } from '../store/list-file.js';
@@ -22,6 +22,8 @@ export interface ListReader {
   read(text: ListText, options?: Pick<ReadOptions, 'keepList' | 'items'>): Promise<ReadingList>;
   /** Sections' digests, for a file that defines no links: see `readSections`. */
   sections(sources: readonly string[]): Promise<SectionDigest[]>;
+  /** `source`, a section of a file that defines no links, reads as `digest`: kept for the next command. */
+  knownSection(source: string, digest: SectionDigest): void;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
   known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: readonly Uint8Array[] }): void;
   /** `text` reads as the list before it with one item added: kept for the next command. */
@@ -53,6 +55,9 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
       const { digests, stats } = await readSections(sources, cache);
       report(stats);
       return digests;
+    },
+    knownSection(source, digest) {
+      if (cache) keepSection(cache, source, digest);
     },
     known(text, list, how) {
       if (cache) keepKnownList(cache, text, list, sections, how);

@@ -41,6 +41,7 @@ export interface EditPlan {
 export interface ReadBack {
   list(): Promise<ReadingList>;
   sections: ListReader['sections'];
+  knownSection: ListReader['knownSection'];
 }
 
 /**
@@ -62,7 +63,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const checked = listAfterChecks(file.text, list, planned.splices);
     // Reading the result also leaves its changed sections in the cache for the next command.
     const readBack = () => reader.read({ utf8: Buffer.concat(utf8), text: () => after }, { keepList: false });
-    const added = planned.verify ? await planned.verify(after, { list: readBack, sections: (sources) => reader.sections(sources) }) : undefined;
+    const added = planned.verify ? await planned.verify(after, { list: readBack, sections: reader.sections, knownSection: reader.knownSection }) : undefined;
     if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);

@@ -111,6 +111,57 @@ class InsertionMatch {
   }
 }
 
+/**
+ * The digest of a section with an item's line inserted, from its digest before: `item` (in the
+ * section's offsets and lines) stands right after `follows` (the start of one of its items), among
+ * the same siblings. Headings and items past the insertion move by its length and lines, and the
+ * items that `follows` stands in end that much later. What `insertedItem` found, read off a
+ * stretch of the section that reads alone (add-check.ts), put back into the whole section's
+ * digest: the next read of the file from its digests then parses nothing. Undefined when
+ * `follows` is not among its items.
+ */
+export function digestWithItem(digest: SectionDigest, insertion: Insertion, item: RawItem, follows: number): SectionDigest | undefined {
+  const { at, length, lines } = insertion;
+  const moved = (raw: RawItem): RawItem => ({
+    ...raw, start: raw.start + length, end: raw.end + length, line: raw.line + lines,
+    checkOffset: raw.checkOffset < 0 ? raw.checkOffset : raw.checkOffset + length, children: raw.children.map(moved),
+  });
+  let placed = false;
+  const items = (siblings: readonly RawItem[]): RawItem[] => siblings.flatMap((raw) => {
+    if (raw.start >= at) return [moved(raw)];
+    if (raw.start === follows) {
+      placed = true;
+      return [raw, item];
+    }
+    // Running on past the insertion, and not `follows`: one of the items it stands in.
+    return raw.end >= at ? [{ ...raw, end: raw.end + length, children: items(raw.children) }] : [raw];
+  });
+  const blocks = digest.blocks.map((block): Block => {
+    if (block.kind === 'list') return { kind: 'list', items: items(block.items) };
+    const { heading } = block;
+    return heading.start >= at ? { kind: 'heading', heading: { ...heading, start: heading.start + length, end: heading.end + length, line: heading.line + lines } } : block;
+  });
+  return placed ? { ...digest, blocks } : undefined;
+}
+
+/** The item right before `item` among its siblings, in a list of `blocks`; undefined when it is the first. */
+export function siblingBefore(blocks: readonly Block[], item: RawItem): RawItem | undefined {
+  const find = (siblings: readonly RawItem[]): RawItem | undefined | null => {
+    const index = siblings.indexOf(item);
+    if (index !== -1) return siblings[index - 1];
+    for (const sibling of siblings) {
+      const found = find(sibling.children);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  for (const block of blocks) {
+    const found = block.kind === 'list' ? find(block.items) : null;
+    if (found !== null) return found;
+  }
+  return undefined;
+}
+
 /** The last task before `item` that is no one's subtask (tasks under plain bullets count), since the last heading. */
 function taskBefore(blocks: readonly Block[], item: RawItem): RawItem | undefined {
   let previous: RawItem | undefined;

@@ -119,7 +119,7 @@ function sectionReader(definitions: Definitions, cache: DigestCache | undefined,
   const labels = [...definitions.keys()];
   const context = definitions.size > 0 ? JSON.stringify([...definitions]) : '';
   return async (source) => {
-    const key = cache?.key(`${DIGEST_VERSION}\0${context}\0`, source) ?? '';
+    const key = cache ? sectionKey(cache, context, source) : '';
     const cached = cache?.get(key);
     if (cached) return cached;
     beforeParse?.();
@@ -144,6 +144,17 @@ export async function readSections(sources: readonly string[], cache?: DigestCac
   cache?.flush?.({ keepUnused: true });
   parsingDone();
   return { digests, stats };
+}
+
+/** The key of a section's text, read with the link definitions `context` names (JSON, or empty for none). */
+function sectionKey(cache: DigestCache, context: string, source: string): string {
+  return cache.key(`${DIGEST_VERSION}\0${context}\0`, source);
+}
+
+/** Tells the cache that `source`, a section of a file that defines no links, reads as `digest` (derived, not parsed). */
+export function keepSection(cache: DigestCache, source: string, digest: SectionDigest): void {
+  cache.set(sectionKey(cache, '', source), digest);
+  cache.flush?.({ keepUnused: true });
 }
 
 /** The key of a whole text, or of its UTF-8 bytes (in pieces, one after another): the same either way. */

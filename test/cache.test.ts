@@ -30,9 +30,9 @@ describe('the section cache', () => {
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     read(['list', '--file', file], { env });
     // Add checks the lines of the section it changed from the item it follows on, as they were and as
-    // they are now (the section itself from the cache), not the whole list nor the whole section.
+    // they are now, not the whole list nor the whole section (that, from the cache).
     const reads = [...read(['add', 'New', '--date', '2023-04-09', '--file', file], { env }).stderr.matchAll(/parsed (\d+) of (\d+) sections \((\d+) characters\)/g)];
-    expect(reads.map((report) => report.slice(1, 3).map(Number))).toEqual([[0, 11], [2, 3]]);
+    expect(reads.map((report) => report.slice(1, 3).map(Number))).toEqual([[0, 11], [2, 2], [0, 1]]);
     const text = readFileSync(SEED, 'utf8');
     const april = text.slice(text.indexOf('## 4🈷️'), text.indexOf('## 3🈷️'));
     expect(Number(reads[1]?.[3])).toBeLessThan(april.length / 2);
@@ -41,16 +41,17 @@ describe('the section cache', () => {
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 11]);
   });
 
-  it('keeps a few sections the last read did not use: an add undone and made again parses nothing; hand edits do not grow it', () => {
+  it('keeps a few sections the last read did not use: an add undone and made again parses no section; hand edits do not grow it', () => {
     const cache = tempDir();
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, XDG_STATE_HOME: tempDir(), READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     const parses = (args: string[]) => [...read([...args, '--file', file], { env }).stderr.matchAll(/parsed (\d+) of/g)].map((report) => Number(report[1]));
     parses(['list']);
-    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 2]);
+    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 2, 0]);
     expect(parses(['undo'])).toEqual([]);
     expect(parses(['list'])).toEqual([0]);
-    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 0]);
+    // The lines it checks are parsed again, not kept; its section, and the one it made, are.
+    expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 2, 0]);
     const digests = () => readFileSync(join(cache, 'read', readdirSync(join(cache, 'read')).find((name) => name.endsWith('.sections')) ?? '')).toString('latin1').split('\n').length - 2;
     const text = readFileSync(file, 'utf8');
     for (let edit = 0; edit < 40; edit++) {
@@ -187,6 +188,28 @@ describe('the section cache', () => {
     add('second');
     expect(readFileSync(digests).at(-1)).toBe(10);
     expect(fromDigests()).toEqual([0, 11]);
+  });
+
+  it('an add writes each digest it made once: the section it parsed, and the section it derived with the item put in', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    read(['list', '--file', file], { env });
+    const folder = join(cache, 'read');
+    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    // Every line damaged by a copy after it: the add parses its section again, as it was.
+    const lines = readFileSync(digests).toString('latin1').split('\n').slice(1, -1);
+    appendFileSync(digests, Buffer.from(lines.map((line) => `${line.slice(0, -2)}x${line.slice(-1)}\n`).join(''), 'latin1'));
+    const before = readFileSync(digests).toString('latin1').split('\n').length;
+    const run = read(['add', 'New', '--date', '2023-04-09', '--file', file], { env });
+    expect([...run.stderr.matchAll(/parsed (\d+) of (\d+) sections/g)].map((report) => report.slice(1).map(Number))).toEqual([[0, 11], [2, 2], [1, 1]]);
+    const after = readFileSync(digests).toString('latin1').split('\n');
+    expect(after.length - before).toBe(2);
+    const keys = after.slice(-3, -1).map((line) => line.split(' ')[0]);
+    expect(new Set(keys).size).toBe(2);
+    // Read from the digests alone, the list parses the ten other sections, still damaged, and not April's.
+    rmSync(join(folder, readdirSync(folder).find((name) => name.endsWith('.list')) ?? 'none'));
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([10, 11]);
   });
 
   it('reads the items\' runs of a kept list only for a command that reads items: progress counts without them', () => {

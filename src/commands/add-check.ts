@@ -61,7 +61,9 @@ export async function addedInSection(before: string, list: ReadingList, plan: Ad
   const written = (from: number) => before.slice(from, insertion.at) + splice.text + before.slice(insertion.at, span.end);
   const source = written(span.start);
   if (mayHoldDefinitions(source)) return undefined;
-  const [was, now, sectionWas] = await read.sections([before.slice(span.start, span.end), source, before.slice(section.start, section.end)]);
+  // The stretches are parsed, not kept: no later read looks them up. The section is, as it was.
+  const [was, now] = await read.sections([before.slice(span.start, span.end), source], { cached: false });
+  const [sectionWas] = await read.sections([before.slice(section.start, section.end)]);
   if (!was || !now || !sectionWas || was.endsOpen || now.endsOpen) return undefined;
   const found = insertedItem(was, now, { ...insertion, at: insertion.at - span.start });
   if (!found?.follows || found.follows.start !== last.source.start - span.start) return undefined;

@@ -20,8 +20,11 @@ export interface GlobalOptions {
 export interface ListReader {
   /** `text` may be given as its bytes and how to decode them: see `ListText`. */
   read(text: ListText, options?: Pick<ReadOptions, 'keepList' | 'items'>): Promise<ReadingList>;
-  /** Sections' digests, for a file that defines no links: see `readSections`. */
-  sections(sources: readonly string[]): Promise<SectionDigest[]>;
+  /**
+   * Sections' digests, for a file that defines no links: see `readSections`. `cached: false` for
+   * texts that are no section of any file (add-check.ts): parsed, and not kept.
+   */
+  sections(sources: readonly string[], options?: { cached?: boolean }): Promise<SectionDigest[]>;
   /** `source`, a section of a file that defines no links, reads as `digest`: kept for the next command. */
   knownSection(source: string, digest: SectionDigest): void;
   /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
@@ -51,8 +54,8 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
       sections = stats.sections;
       return list;
     },
-    async sections(sources) {
-      const { digests, stats } = await readSections(sources, cache);
+    async sections(sources, { cached = true } = {}) {
+      const { digests, stats } = await readSections(sources, cached ? cache : undefined);
       report(stats);
       return digests;
     },

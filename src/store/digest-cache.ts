@@ -107,7 +107,11 @@ export class FileDigestCache implements DigestCache {
     // Every line kept: the new ones go at the end of the file, which is not written anew (12 MB at
     // 100,000 items). A line a run made after a damaged one for the same key comes later, and is
     // the one read (see `digestLines` and `lineOf`).
-    if (keepUnused && this.made.size > 0 && this.file?.at(-1) === NEWLINE && append(this.path, [...this.made].map(newLine))) return;
+    if (keepUnused && this.made.size > 0 && this.file?.at(-1) === NEWLINE && append(this.path, [...this.made].map(newLine))) {
+      // Written: a later flush in the same run (an add keeps a section it derived) adds only its own.
+      this.made.clear();
+      return;
+    }
     const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
     const kept = keepUnused ? unused : unused.slice(0, SPARE_DIGESTS);
     if (this.made.size === 0 && kept.length === unused.length) return;

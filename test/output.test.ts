@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Output } from '../src/commands/output.js';
 
 /** A stream that records the bytes it is given: at once, or only on a later turn, holding them meanwhile. */
-function recorder(later: boolean): { stream: Writable; bytes: () => Promise<Buffer> } {
+function recorder(later: boolean): { stream: Writable; bytes: () => Promise<Buffer>; writes: () => number[] } {
   const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -19,7 +19,7 @@ function recorder(later: boolean): { stream: Writable; bytes: () => Promise<Buff
       });
     },
   });
-  return { stream, bytes: () => new Promise((resolve) => stream.end(() => resolve(Buffer.concat(chunks)))) };
+  return { stream, bytes: () => new Promise((resolve) => stream.end(() => resolve(Buffer.concat(chunks)))), writes: () => chunks.map((chunk) => chunk.length) };
 }
 
 // Any code unit, lone surrogates included: each string must come out as `Buffer.from` encodes it, as
@@ -28,12 +28,14 @@ const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'é', '研', '🈷�
 
 describe('Output', () => {
   it.each([false, true])('writes exactly the bytes of what it was given, with a stream that holds them: %s', async (later) => {
-    await fc.assert(fc.asyncProperty(fc.array(text, { maxLength: 60 }), fc.integer({ min: 1, max: 200 }), async (texts, chunkBytes) => {
-      const { stream, bytes } = recorder(later);
+    await fc.assert(fc.asyncProperty(fc.array(text, { maxLength: 60 }), fc.integer({ min: 6, max: 200 }), async (texts, chunkBytes) => {
+      const { stream, bytes, writes } = recorder(later);
       const output = new Output(stream, chunkBytes);
       for (const piece of texts) output.write(piece);
       output.flush();
       expect((await bytes()).equals(Buffer.concat(texts.map((piece) => Buffer.from(piece))))).toBe(true);
+      // A string longer than the buffer too: written a buffer's worth at a time.
+      expect(writes().every((length) => length <= chunkBytes)).toBe(true);
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
   });
 
@@ -45,5 +47,16 @@ describe('Output', () => {
     output.flush();
     output.flush();
     expect(writes.map(String)).toEqual(['abcd研']);
+  });
+
+  it('cuts a string longer than its buffer between surrogate pairs, never inside one', async () => {
+    const { stream, bytes, writes } = recorder(false);
+    const output = new Output(stream, 6);
+    // Two units a write: `a` and half of 🈷 would fit, but not the whole pair.
+    output.write('a🈷🈷b🈷');
+    output.flush();
+    expect((await bytes()).toString()).toBe('a🈷🈷b🈷');
+    expect(writes()).toEqual([1, 4, 4, 1, 4]);
+    expect(() => new Output(stream, 5)).toThrow(RangeError);
   });
 });

@@ -47,18 +47,25 @@ describe('add checks the section it changed', () => {
     expect(await passesInSection(page, await item('2024-03.2'), '\n  - [ ] 5 New', '2024-03.3')).toBe(true);
   });
 
-  it('keeps the section with the item put in, as parsing it gives: after a task, one under a plain bullet, one with subtasks', async () => {
-    const nested = '# 2024\n\n## 3月\n- [ ] 1 First\n  - [ ] sub\n- plain\n  - [x] 2 Under plain\n  - note\n- [ ] 3 Third\n\n## 2月\n- [ ] 1 Other\n';
+  it('keeps the section with the item put in, as parsing it gives, after a task at the top of a list: one with subtasks, one before others', async () => {
+    const nested = '# 2024\n\n## 3月\n- [ ] 1 First\n  - [ ] sub\n- plain\n  - [x] 2 Under plain\n- [ ] 3 Third\n\n## 2月\n- [ ] 1 Other\n';
     const of = async (id: string) => everyItem(await listOf(nested)).find((candidate) => candidate.id === id) as Item;
-    const cases: [follows: string, text: string, id: string][] = [['2024-03.1', '\n- [ ] 5 New', '2024-03.2'], ['2024-03.2', '\n  - [ ] 5 New', '2024-03.3'], ['2024-03.3', '\n- [ ] 5 New', '2024-03.4']];
-    for (const [follows, text, id] of cases) {
+    const cases: [follows: string, text: string, id: string, kept: boolean][] = [
+      ['2024-03.1', '\n- [ ] 5 New', '2024-03.2', true],
+      ['2024-03.3', '\n- [ ] 5 New', '2024-03.4', true],
+      // Under a plain bullet, and written at the top: read alone, the task it follows and it stand in one list; in the section, not.
+      ['2024-03.2', '\n- [ ] 5 New', '2024-03.3', false],
+      ['2024-03.2', '\n  - [ ] 5 New', '2024-03.3', false],
+    ];
+    for (const [follows, text, id, kept] of cases) {
       keptSections = [];
       const { after, added } = await checkInSection(nested, await of(follows), text, id);
       expect(added, follows).toBeDefined();
-      expect(keptSections).toHaveLength(1);
-      const [[source, digest]] = keptSections as [[string, SectionDigest]];
-      expect(source).toBe(after.slice(after.indexOf('## 3月'), after.indexOf('## 2月')));
-      expect(digest).toEqual((await readSections([source])).digests[0]);
+      expect(keptSections).toHaveLength(kept ? 1 : 0);
+      for (const [source, digest] of keptSections) {
+        expect(source).toBe(after.slice(after.indexOf('## 3月'), after.indexOf('## 2月')));
+        expect(digest).toEqual((await readSections([source])).digests[0]);
+      }
     }
   });
 

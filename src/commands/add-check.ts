@@ -41,14 +41,17 @@ export function verifyAdded(before: ReadingList, after: ReadingList, id: string,
  * The same check, read off the section the new line went into, from the line the item it follows
  * starts on: passed when that stretch shows the new item as given, right after that item among the
  * same siblings, and every other heading and item as before (see `insertedItem` for why that is
- * enough for a section). The stretch reads alone as it reads in its section: its first line starts
- * a list item, which ends every block above it but the lists it stands in, and those are written
- * on that line too, as its indentation (four columns or more read alone as code, and the check
- * cannot tell). The parser is slow on first use, a few microseconds a character: a month of 30
- * items took 15 ms to check whole, the lines from its last item a tenth of that. The section's
- * digest with the item put in is kept for the next command, which then parses nothing. Undefined
- * when it cannot tell; the whole list is then read back. Passed, it gives the new item as the list
- * after the add has it.
+ * enough for a section). The stretch reads alone as the list reads it in its section: its first
+ * line starts a list item, which ends every block above it but the lists it stands in, and those
+ * are written on that line too, as its indentation (four columns or more read alone as code, and
+ * the check cannot tell). Read alone, an item under a plain bullet takes that indentation as its
+ * own, and a line after it may join another list than in the section; the list lifts tasks out of
+ * plain bullets and reads both alike. The property test in add-check.test.ts checks that what
+ * passes here passes a reading of the whole list. The parser is slow on first use, a few
+ * microseconds a character: a month of 30 items took 15 ms to check whole, the lines from its
+ * last item a tenth of that. The section's digest with the item put in is kept for the next
+ * command, which then parses nothing (see `digestWithItem`). Undefined when it cannot tell; the
+ * whole list is then read back. Passed, it gives the new item as the list after the add has it.
  */
 export async function addedInSection(before: string, list: ReadingList, plan: AddPlan, request: AddRequest, read: ReadBack): Promise<Omit<ItemAdded, 'from'> | undefined> {
   const { splice, follows: last } = plan;

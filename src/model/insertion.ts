@@ -113,12 +113,14 @@ class InsertionMatch {
 
 /**
  * The digest of a section with an item's line inserted, from its digest before: `item` (in the
- * section's offsets and lines) stands right after `follows` (the start of one of its items), among
- * the same siblings. Headings and items past the insertion move by its length and lines, and the
- * items that `follows` stands in end that much later. What `insertedItem` found, read off a
- * stretch of the section that reads alone (add-check.ts), put back into the whole section's
- * digest: the next read of the file from its digests then parses nothing. Undefined when
- * `follows` is not among its items.
+ * section's offsets and lines) stands right after `follows` (the start of one of its lists'
+ * top-level items), as the next of them. Headings and items past the insertion move by its length
+ * and lines. What `insertedItem` found, read off a stretch of the section from the line `follows`
+ * starts on (add-check.ts), put back into the whole section's digest: the next read of the file
+ * from its digests then parses nothing. Only for an item at the top of a list: one that stands in
+ * another reads alone with that one's indentation as its own, and a line after it may join another
+ * list there than in the section (the model, which lifts tasks out of plain bullets, reads them
+ * alike; the digest does not). Undefined when `follows` is no such item.
  */
 export function digestWithItem(digest: SectionDigest, insertion: Insertion, item: RawItem, follows: number): SectionDigest | undefined {
   const { at, length, lines } = insertion;
@@ -127,17 +129,14 @@ export function digestWithItem(digest: SectionDigest, insertion: Insertion, item
     checkOffset: raw.checkOffset < 0 ? raw.checkOffset : raw.checkOffset + length, children: raw.children.map(moved),
   });
   let placed = false;
-  const items = (siblings: readonly RawItem[]): RawItem[] => siblings.flatMap((raw) => {
-    if (raw.start >= at) return [moved(raw)];
-    if (raw.start === follows) {
-      placed = true;
-      return [raw, item];
-    }
-    // Running on past the insertion, and not `follows`: one of the items it stands in.
-    return raw.end >= at ? [{ ...raw, end: raw.end + length, children: items(raw.children) }] : [raw];
-  });
   const blocks = digest.blocks.map((block): Block => {
-    if (block.kind === 'list') return { kind: 'list', items: items(block.items) };
+    if (block.kind === 'list') {
+      return { kind: 'list', items: block.items.flatMap((raw) => {
+        if (raw.start !== follows) return [raw.start >= at ? moved(raw) : raw];
+        placed = true;
+        return [raw, item];
+      }) };
+    }
     const { heading } = block;
     return heading.start >= at ? { kind: 'heading', heading: { ...heading, start: heading.start + length, end: heading.end + length, line: heading.line + lines } } : block;
   });

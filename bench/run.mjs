@@ -48,10 +48,10 @@ const argvOf = (command) => (typeof command === 'function' ? command() : command
 
 /**
  * `runs` pairs of (floor, command), each run right after the other; `prepare` runs before each pair,
- * untimed. `command`: its words, or a function that makes them for each run. The ratio is the median of the pairs' ratios: the load of a shared machine drifts over
- * seconds (the floor's median moved from 83 to 127 ms within one run), and a pair's two runs share
- * it, where the median of each side alone does not (lists of 100 items came out faster than
- * `node -e 0`).
+ * untimed. `command`: its words, or a function that makes them for each run. The ratio is the
+ * median of the pairs' ratios: the load of a shared machine drifts over seconds (the floor's median
+ * moved from 83 to 127 ms within one run), and a pair's two runs share it, where the median of
+ * each side alone does not (lists of 100 items came out faster than `node -e 0`).
  */
 function paired(command, env, runs, prepare = () => {}) {
   const floor = [];

@@ -3,7 +3,7 @@ import { lineBreaks, lineStart } from '../edit/lines.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
 import { toItem } from '../model/build.js';
-import { digestWithItem, insertedItem, sectionAround, siblingBefore } from '../model/insertion.js';
+import { digestWithItem, insertedItem, nextAtTop, sectionAround } from '../model/insertion.js';
 import { everyItem } from '../model/resolve.js';
 import type { RawItem } from '../model/digest.js';
 import type { ItemAdded } from '../model/read-list.js';
@@ -78,7 +78,8 @@ export async function addedInSection(before: string, list: ReadingList, plan: Ad
   const passed = day !== undefined && item.title === request.title && item.url === request.url && item.done === request.done
     && (request.day === null || day === request.day) && plan.id === nextId(last.id);
   if (!passed) return undefined;
-  const digest = siblingBefore(now.blocks, item) === follows
+  // Read alone, `follows` stands at the top of its list: the item must join that list, as `digestWithItem` puts it.
+  const digest = nextAtTop(now.blocks, follows, item)
     ? digestWithItem(sectionWas, { ...insertion, at: insertion.at - section.start }, shifted(item, span.start - section.start, span.line - section.line), last.source.start - section.start)
     : undefined;
   if (digest) read.knownSection(written(section.start), digest);

@@ -143,22 +143,9 @@ export function digestWithItem(digest: SectionDigest, insertion: Insertion, item
   return placed ? { ...digest, blocks } : undefined;
 }
 
-/** The item right before `item` among its siblings, in a list of `blocks`; undefined when it is the first. */
-export function siblingBefore(blocks: readonly Block[], item: RawItem): RawItem | undefined {
-  const find = (siblings: readonly RawItem[]): RawItem | undefined | null => {
-    const index = siblings.indexOf(item);
-    if (index !== -1) return siblings[index - 1];
-    for (const sibling of siblings) {
-      const found = find(sibling.children);
-      if (found !== null) return found;
-    }
-    return null;
-  };
-  for (const block of blocks) {
-    const found = block.kind === 'list' ? find(block.items) : null;
-    if (found !== null) return found;
-  }
-  return undefined;
+/** Whether `item` stands right after `follows` among the top-level items of one of `blocks`' lists. */
+export function nextAtTop(blocks: readonly Block[], follows: RawItem, item: RawItem): boolean {
+  return blocks.some((block) => block.kind === 'list' && block.items.includes(follows) && block.items[block.items.indexOf(follows) + 1] === item);
 }
 
 /** The last task before `item` that is no one's subtask (tasks under plain bullets count), since the last heading. */

@@ -212,6 +212,39 @@ describe('the section cache', () => {
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([10, 11]);
   });
 
+  it('an add writes each digest once however it reads: after a hand edit, and when it reads its list back (found by the property test)', () => {
+    let cache = tempDir();
+    const folder = () => join(cache, 'read');
+    const keys = () => readFileSync(join(folder(), readdirSync(folder()).find((name) => name.endsWith('.sections')) ?? 'none'), 'latin1').split('\n').slice(1, -1).map((line) => line.split(' ')[0]);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const seed = tempList(SEED);
+    read(['list', '--file', seed], { env });
+    // A hand edit: the add parses April again and writes the file anew, then checks its few lines
+    // and keeps April with the item put in, at the end of the file. Nothing written twice.
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace('- [ ] [研究 ModelScope 文档]', '- [x] [研究 ModelScope 文档]'));
+    const added = read(['add', 'New', '--date', '2023-04-09', '--file', seed], { env });
+    expect(parsed(added.stderr)).toEqual([1, 11]);
+    expect(new Set(keys()).size).toBe(keys().length);
+    // The eleven sections read, April as it was (kept for an undo), April with the new item.
+    expect(keys().length).toBe(13);
+
+    // A fence left open at the section's end, which the check of a few lines cannot settle: the add
+    // parses the list, then its section, and reads the list back whole.
+    cache = tempDir();
+    env.XDG_CACHE_HOME = cache;
+    const file = tempList({ text: '# 2023\n\n- [ ] old\n' });
+    read(['list', '--file', file], { env });
+    writeFileSync(file, '# 2024\n1. [ ] ordered\n```\n# 2024\n\n');
+    const run = read(['add', '--date', '2024', '--file', file, '--', 'New paper', 'https://new.example/a'], { env });
+    expect(run.stderr).not.toContain('TypeError');
+    expect(run.stdout.trim()).toBe('2024.2');
+    expect(readFileSync(file, 'utf8')).toBe('# 2024\n1. [ ] ordered\n2. [ ] [New paper](https://new.example/a)\n```\n# 2024\n\n');
+    // What it wrote serves the next read: with the kept list gone, the digests alone, nothing parsed.
+    expect(new Set(keys()).size).toBe(keys().length);
+    rmSync(join(folder(), readdirSync(folder()).find((name) => name.endsWith('.list')) ?? 'none'));
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 1]);
+  });
+
   it('reads the items\' runs of a kept list only for a command that reads items: progress counts without them', () => {
     const cache = tempDir();
     const file = tempList(SEED);

@@ -47,6 +47,8 @@ export class FileDigestCache implements DigestCache {
   private readonly used = new Set<string>();
   /** Digests this run made: their lines are new, or replace damaged ones. */
   private readonly made = new Set<string>();
+  /** Of those, the ones a flush has written: a later flush in the same run appends only the others. */
+  private readonly written = new Set<string>();
   /** The whole list last read from the cache, its file, and what the file's payload held. */
   private lastRead: { list: ReadingList; file: LoadedList; packed: PackedList } | undefined;
 
@@ -107,16 +109,22 @@ export class FileDigestCache implements DigestCache {
     // Every line kept: the new ones go at the end of the file, which is not written anew (12 MB at
     // 100,000 items). A line a run made after a damaged one for the same key comes later, and is
     // the one read (see `digestLines` and `lineOf`).
-    if (keepUnused && this.made.size > 0 && this.file?.at(-1) === NEWLINE && append(this.path, [...this.made].map(newLine))) {
-      // Written: a later flush in the same run (an add keeps a section it derived) adds only its own.
-      this.made.clear();
+    const fresh = [...this.made].filter((key) => !this.written.has(key));
+    if (keepUnused && fresh.length > 0 && this.file?.at(-1) === NEWLINE && append(this.path, fresh.map(newLine))) {
+      this.markWritten(fresh);
       return;
     }
     const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
     const kept = keepUnused ? unused : unused.slice(0, SPARE_DIGESTS);
-    if (this.made.size === 0 && kept.length === unused.length) return;
+    if (fresh.length === 0 && kept.length === unused.length) return;
+    // A line this run made is not among the lines loaded (`stored`), even once appended: it is made again.
     const line = (key: string) => (this.made.has(key) ? newLine(key) : (this.stored.get(key) as Buffer));
     save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...this.used, ...kept].map(line))]);
+    this.markWritten(fresh);
+  }
+
+  private markWritten(keys: readonly string[]): void {
+    for (const key of keys) this.written.add(key);
   }
 
   lastList(key: string, text: ListText, { items = true }: Pick<ReadOptions, 'items'> = {}): CachedList | undefined {

@@ -84,6 +84,28 @@ describe('the section cache', () => {
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
   });
 
+  it('writes its files over where they stand, cut to their new length: a shorter list is read whole from them', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    const folder = join(cache, 'read');
+    const files = () => readdirSync(folder).filter((name) => !name.endsWith('.v8')).sort();
+    read(['list', '--file', file], { env });
+    const kept = files();
+    const inode = (name: string) => statSync(join(folder, name)).ino;
+    const inodes = kept.map(inode);
+    // Most of the list gone by hand: the next read keeps a much shorter list, in the same files.
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('## 5🈷️')));
+    const shorter = read(['list', '--json', '--file', file], { env });
+    expect(files()).toEqual(kept);
+    expect(kept.map(inode)).toEqual(inodes);
+    const again = read(['list', '--json', '--file', file], { env });
+    expect(again.stderr).toContain('the whole list cached');
+    expect(again.stdout).toBe(shorter.stdout);
+    expect(JSON.parse(again.stdout).items.length).toBeGreaterThan(0);
+  });
+
   it('lives in $XDG_CACHE_HOME/read, never beside the page; --no-cache and READ_NO_CACHE keep nothing', () => {
     const cache = tempDir();
     const file = tempList(SEED);

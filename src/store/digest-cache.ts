@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
 import type { CachedList, DigestCache, ItemAdded, ListText, ReadOptions } from '../model/read-list.js';
@@ -341,19 +341,24 @@ function saveList(path: string, key: string, count: Buffer, { head, runs, boxes 
   save(path, listHeader(key, sums), [count, head, ...runs, ...boxes]);
 }
 
+/**
+ * Writes the file over, in place: writing a new file and renaming it over the old one cost 7 to
+ * 15 ms for 7.5 MB (100,000 items), 1.2 ms for 750 KB, where writing over the old file's pages took
+ * 1 and 0.3. A reader that meets the file half written (another run's, or one a crash cut short)
+ * finds a checksum that does not hold and does without it, as with any damaged cache file.
+ */
 function save(path: string, header: Buffer, payload: readonly Uint8Array[]): void {
   try {
     mkdirSync(join(path, '..'), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    // Header and payload written apart: joining them would copy a list of 100,000 items once more.
-    const fd = openSync(temp, 'w');
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT);
     try {
+      // Header and payload written apart: joining them would copy a list of 100,000 items once more.
       writeAll(fd, header);
       for (const part of payload) writeAll(fd, part);
+      ftruncateSync(fd, payload.reduce((length, part) => length + part.length, header.length));
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
     prune(join(path, '..'));
   } catch {
     // Read-only or full cache folder: the answer is the same without it.

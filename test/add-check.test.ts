@@ -139,4 +139,19 @@ describe('add checks the section it changed', () => {
     expect(kept).toBeGreaterThan(10);
     expect(derived).toBeGreaterThan(10);
   });
+
+  it('keeps the list that reading gives when months stand before and after the new item, one of them on both sides', async () => {
+    // March under two headings, around February: its first item before the new one, its last after.
+    const page = '# 2024\n## 4月\n- [ ] 1 April\n  - [ ] sub [a](https://a.example)\n## 3月\n- [ ] 1 Early March\n## 2月\n- [x] 2 Other\n  note\n## 3月\n- [ ] 9 Late March\n## 1月\n- [ ] 3 January\n';
+    const was = await listOf(page);
+    for (const follows of everyItem(was).filter((item) => item.parent === null)) {
+      const id = `${follows.id.slice(0, follows.id.lastIndexOf('.'))}.${Number(follows.id.slice(follows.id.lastIndexOf('.') + 1)) + 1}`;
+      const { after, added } = await checkInSection(page, follows, '\n- [ ] 5 New', id, { ...request, month: follows.month, day: 5 });
+      if (!added) throw new Error(`the check of ${follows.id} did not pass`);
+      const packed = packedWithItem(packList(was, page), added.insertion, added.item, added.follows);
+      if (!packed) throw new Error(`no list kept after ${follows.id}`);
+      const now = await listOf(after);
+      expect(plainList(unpackList(joined(packed), after)), follows.id).toEqual(plainList(now));
+    }
+  });
 });

@@ -26,9 +26,10 @@ export type PackedHeading = [depth: number, text: string, line: number, start: n
 /**
  * `at`: where the month's items start among the integers. `boxes`: where its checkboxes do, past
  * every item's run: how many its items have, how many its subtasks, the offsets of each, then the
- * byte offsets of each.
+ * byte offsets of each. `offset` and `line`: where its first item starts; its items' runs count
+ * offsets and lines from there (see `Base`).
  */
-export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number, boxes: number];
+export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number, boxes: number, offset: number, line: number];
 type PackedYear = [year: number, heading: number, months: number[], items: number];
 export type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
@@ -59,6 +60,25 @@ export function subtaskCountAt(ints: Int32Array, run: number): number {
 }
 
 /**
+ * Where the offsets and lines of a run of items count from. A month's runs count from its first
+ * item: a line added to a month moves every month after it, and then only their bases change, not
+ * every run (a tenth of an add at 10,000 items, where V8 does not optimize the loop). Years' and
+ * sections' items, few, count from the start of the text.
+ */
+export interface Base {
+  offset: number;
+  line: number;
+}
+
+export const TEXT_START: Base = Object.freeze({ offset: 0, line: 0 });
+
+/** The base of a month's items: its first item's, the one that starts first. */
+export function baseOf(items: readonly Item[]): Base {
+  const first = items.reduce<Item | undefined>((found, item) => (found && found.source.start <= item.source.start ? found : item), undefined);
+  return first ? { offset: first.source.start, line: first.line } : TEXT_START;
+}
+
+/**
  * Most items have no notes and no subtasks: they share one empty array of each instead of two each.
  * Frozen, so that nothing can add to one item's notes through another's.
  */
@@ -74,8 +94,9 @@ export class ItemWriter {
    */
   constructor(private readonly text: string, readonly strings: string[] = [], private readonly offset = 0) {}
 
-  items(items: readonly Item[]): void {
-    for (const item of items) this.item(item);
+  /** Runs of `items`, counting from `base`. */
+  items(items: readonly Item[], base: Base = TEXT_START): void {
+    for (const item of items) this.item(item, base);
   }
 
   /** A month's checkboxes, and where they stand among the bytes, as `PackedMonth` describes them; where they start. */
@@ -86,24 +107,25 @@ export class ItemWriter {
     return at;
   }
 
-  private item(item: Item): void {
+  private item(item: Item, base: Base): void {
     const { source } = item;
-    this.ints.push(item.day ?? NONE, item.line, source.start, source.end, source.checkOffset, source.indent);
+    const { offset } = base;
+    this.ints.push(item.day ?? NONE, item.line - base.line, source.start - offset, source.end - offset, source.checkOffset - offset, source.indent);
     const checkboxes = item.subtasks.length === 0 ? [source.checkOffset] : flatten([item]).map((task) => task.source.checkOffset);
-    this.string(item.title, source, checkboxes);
-    this.string(item.url, source, checkboxes);
-    this.string(source.marker, source, checkboxes);
+    this.string(item.title, source, checkboxes, offset);
+    this.string(item.url, source, checkboxes, offset);
+    this.string(source.marker, source, checkboxes, offset);
     this.ints.push(item.notes.length);
-    for (const note of item.notes) this.string(note, source, checkboxes);
+    for (const note of item.notes) this.string(note, source, checkboxes, offset);
     this.ints.push(item.subtasks.length);
-    this.items(item.subtasks);
+    this.items(item.subtasks, base);
   }
 
   /**
    * Looked for within the item only (a string that is not there is not searched for to the end of
    * the file), and never where it would take in a checkbox: ticking that box would change the string.
    */
-  private string(value: string | null, within: { start: number; end: number }, checkboxes: readonly number[]): void {
+  private string(value: string | null, within: { start: number; end: number }, checkboxes: readonly number[], base: number): void {
     if (value === null) {
       this.ints.push(NULL_STRING, 0);
       return;
@@ -113,7 +135,7 @@ export class ItemWriter {
     let at = item.indexOf(value);
     while (at !== -1 && takesBox(within.start + at)) at = item.indexOf(value, at + 1);
     if (at === -1) this.ints.push(TABLE_STRING, this.strings.push(value) - 1);
-    else this.ints.push(within.start + at, value.length);
+    else this.ints.push(within.start + at - base, value.length);
   }
 }
 
@@ -122,14 +144,15 @@ export function packList(list: ReadingList, text: string): PackedList {
   const headingIndex = new Map(list.headings.map((heading, index) => [heading, index]));
   const monthIndex = new Map(list.months.map((month, index) => [month, index]));
   const indexOf = (heading: Heading | null): number => (heading === null ? NONE : headingIndex.get(heading) ?? NONE);
-  const counted = (items: readonly Item[]): number => {
-    writer.items(items);
+  const counted = (items: readonly Item[], base?: Base): number => {
+    writer.items(items, base);
     return items.length;
   };
   // Items are written in the order the outline names them: months', years', then sections'.
   const months = list.months.map((month): PackedMonth => {
     const at = writer.ints.length;
-    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items), at, NONE];
+    const base = baseOf(month.items);
+    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items, base), at, NONE, base.offset, base.line];
   });
   const monthsEnd = writer.ints.length;
   const years = list.years.map((year): PackedYear => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]);
@@ -216,8 +239,13 @@ class ItemReader {
   readonly #source: PackedSource;
   #text: string | undefined;
 
-  constructor(source: PackedSource, private next: number) {
+  private readonly offset: number;
+  private readonly line: number;
+
+  /** `next`: where the first run to read starts; its offsets and lines count from `base`. */
+  constructor(source: PackedSource, private next: number, base: Base = TEXT_START) {
     ({ ints: this.ints, strings: this.strings } = source);
+    ({ offset: this.offset, line: this.line } = base);
     this.#source = source;
   }
 
@@ -271,8 +299,9 @@ class ItemReader {
       if (found === undefined) throw new Error(`no string ${length} in the cached list`);
       return found;
     }
-    if (start < 0 || length < 0 || start + length > this.text.length) throw new Error('a cached string outside the text');
-    return this.text.slice(start, start + length);
+    const from = start + this.offset;
+    if (start < 0 || length < 0 || from + length > this.text.length) throw new Error('a cached string outside the text');
+    return this.text.slice(from, from + length);
   }
 
   private requiredString(at: number): string {
@@ -287,11 +316,12 @@ class ItemReader {
    * tenth of `list --json` at 10,000 items.
    */
   private item(id: string, parent: string | null, year: number | null, month: number | null): Item {
-    const { ints, text } = this;
+    const { ints, text, offset, line } = this;
     const run = this.next;
     if (run + RUN.noteCount >= ints.length) throw new Error('the cached list ends early');
-    const checkOffset = ints[run + RUN.checkbox] as number;
-    if (checkOffset < 0 || checkOffset >= text.length) throw new Error('a cached checkbox outside the text');
+    const checkbox = ints[run + RUN.checkbox] as number;
+    const checkOffset = checkbox + offset;
+    if (checkbox < 0 || checkOffset >= text.length) throw new Error('a cached checkbox outside the text');
     const noteCount = ints[run + RUN.noteCount] as number;
     if (noteCount < 0) throw new Error('a cached item with fewer than no notes');
     const notes: string[] = noteCount === 0 ? NO_NOTES : [];
@@ -301,10 +331,10 @@ class ItemReader {
     return {
       id, year, month, day: day === NONE ? null : day,
       title: this.requiredString(run + RUN.title), url: this.string(run + RUN.url),
-      done: checkboxState(text.charAt(checkOffset)) === true, line: ints[run + RUN.line] as number, parent, notes,
+      done: checkboxState(text.charAt(checkOffset)) === true, line: (ints[run + RUN.line] as number) + line, parent, notes,
       subtasks: subtaskCount === 0 ? NO_SUBTASKS : this.items(subtaskCount, id, id, year, month),
       source: {
-        start: ints[run + RUN.start] as number, end: ints[run + RUN.end] as number, checkOffset,
+        start: (ints[run + RUN.start] as number) + offset, end: (ints[run + RUN.end] as number) + offset, checkOffset,
         marker: this.requiredString(run + RUN.marker), indent: ints[run + RUN.indent] as number,
       },
     };
@@ -346,10 +376,10 @@ export function listOfPacked({ outline, ints }: PackedList, given: ListText, rea
     return found;
   };
   // A month's items are read when first asked for: `read` alone, `done` or `--month` need one month of many.
-  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at, boxes], index): Month => new CachedMonth(
+  const months = packedMonths.map(([id, year, month, headingIndexes, label, count, at, boxes, offset, line], index): Month => new CachedMonth(
     { id, year, month, heading: heading(headingIndexes[0] ?? NONE), headings: headingIndexes.map(heading), label },
     source,
-    { count, at, end: starts[index + 1] as number, boxes },
+    { count, at, end: starts[index + 1] as number, boxes, base: { offset, line } },
   ));
   const reader = new ItemReader(source, monthsEnd);
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
@@ -423,12 +453,13 @@ interface PackedSource {
   readonly text: string;
 }
 
-/** A month's items' runs among the integers, from `at` to `end`, and where its checkboxes stand (see `PackedMonth`). */
+/** A month's items' runs among the integers, from `at` to `end`, counting from `base`, and where its checkboxes stand (see `PackedMonth`). */
 interface MonthRuns {
   count: number;
   at: number;
   end: number;
   boxes: number;
+  base: Base;
 }
 
 /**
@@ -479,7 +510,7 @@ class CachedMonth implements Month {
   }
 
   #read<T>(what: (reader: ItemReader) => T): T {
-    const reader = new ItemReader(this.#source, this.#runs.at);
+    const reader = new ItemReader(this.#source, this.#runs.at, this.#runs.base);
     const found = what(reader);
     reader.endsAt(this.#runs.end);
     return found;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
+import { generateList } from '../bench/generate.mjs';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
 const isListCache = (name: string) => name.endsWith('.sections') || name.endsWith('.list');
@@ -82,6 +83,21 @@ describe('the section cache', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     expect(whole(['list'])).toBe(false);
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+  });
+
+  it('finds a section an add looks up by reading the digests file from its end, over lines cut between the pieces it reads', () => {
+    const cache = tempDir();
+    // Ten months of 150 items: lines of some 17 KB, in a file of three 64 KB pieces.
+    const file = tempList({ text: generateList(1500, 150) });
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([12, 12]);
+    const folder = join(cache, 'read');
+    expect(statSync(join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none')).size).toBeGreaterThan(2 * 65536);
+    // An add to each month looks up its section as it was, wherever its line stands: none parsed.
+    for (let month = 12; month >= 3; month--) {
+      const run = read(['add', `New ${month}`, '--date', `2026-${month}-05`, '--file', file], { env });
+      expect([...run.stderr.matchAll(/parsed (\d+) of (\d+) sections/g)].map((report) => report.slice(1).map(Number)), `month ${month}`).toEqual([[0, 12], [2, 2], [0, 1]]);
+    }
   });
 
   it('writes its files over where they stand, cut to their new length: a shorter list is read whole from them', () => {

@@ -317,7 +317,7 @@ describe('the section cache', () => {
     expect(progress.stdout).toBe(truth('progress'));
   });
 
-  it('keys a file with a BOM by its text: the list kept by a read or by done is found again', () => {
+  it('keys a file with a BOM by its bytes, BOM and all: the list kept by a read, by done or by add is found again', () => {
     const cache = tempDir();
     const file = tempList({ text: '\uFEFF# 2024\r\n## 1月\r\n- [ ] 研究 a\r\n- [x] b\r\n' });
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
@@ -325,6 +325,8 @@ describe('the section cache', () => {
     expect(whole()).toBe(false);
     expect(whole()).toBe(true);
     expect(read(['done', '2024-01.1', '--file', file], { env }).status).toBe(0);
+    expect(whole()).toBe(true);
+    expect(read(['add', 'New', '--date', '2024-01-05', '--file', file], { env }).stdout.trim()).toBe('2024-01.3');
     expect(whole()).toBe(true);
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
   });

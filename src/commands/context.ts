@@ -4,7 +4,7 @@ import type { SectionDigest } from '../model/digest.js';
 import { keepKnownList, keepListWithItem, keepSection, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
-import { loadListFile, type ListFile } from '../store/list-file.js';
+import { fileDigest, loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 
 /** Options every command takes. */
@@ -27,10 +27,10 @@ export interface ListReader {
   sections(sources: readonly string[], options?: { cached?: boolean }): Promise<SectionDigest[]>;
   /** `source`, a section of a file that defines no links, reads as `digest`: kept for the next command. */
   knownSection(source: string, digest: SectionDigest): void;
-  /** `text` reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
-  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; utf8?: readonly Uint8Array[] }): void;
-  /** `text` reads as the list before it with one item added: kept for the next command. */
-  knownWithItem(text: string, added: ItemAdded, utf8?: readonly Uint8Array[]): void;
+  /** `text`, the file with `digest` (see `ListText`), reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
+  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; digest: string }): void;
+  /** The file with `digest` reads as the list before it with one item added: kept for the next command. */
+  knownWithItem(digest: string, added: ItemAdded): void;
 }
 
 export function listReader(path: string, options: GlobalOptions): ListReader {
@@ -65,8 +65,8 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     known(text, list, how) {
       if (cache) keepKnownList(cache, text, list, sections, how);
     },
-    knownWithItem(text, added, utf8) {
-      if (cache) keepListWithItem(cache, text, added, utf8);
+    knownWithItem(digest, added) {
+      if (cache) keepListWithItem(cache, digest, added);
     },
   };
 }
@@ -94,9 +94,9 @@ export async function openList(options: GlobalOptions, { items }: Pick<ReadOptio
   return { file, list, shownPath: shownPath(path) };
 }
 
-/** A file's text as a read takes it: its bytes, and its text decoded only if asked for. */
+/** A file's text as a read takes it: its bytes, and its text decoded and its bytes hashed only if asked for. */
 export function textOf(file: ListFile): ListText {
-  return { utf8: file.utf8, text: () => file.text };
+  return { utf8: file.utf8, text: () => file.text, digest: () => fileDigest(file, [file.utf8]) };
 }
 
 /** The path as the person would write it: relative to the working folder when inside it. */

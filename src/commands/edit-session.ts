@@ -6,8 +6,8 @@ import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
-import { readJournal, sha256, writeJournal } from '../store/journal.js';
-import { fileBytes, type ListFile } from '../store/list-file.js';
+import { readJournal, writeJournal } from '../store/journal.js';
+import { fileBytes, fileDigest, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, loadList, shownPath, textOf, type GlobalOptions, type ListReader } from './context.js';
@@ -61,24 +61,26 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     if (samePieces(utf8, file.utf8)) return;
     const after = applySplices(file.text, planned.splices);
     const checked = listAfterChecks(file.text, list, planned.splices);
+    // Hashed once, for the undo and as the key of the list kept for the next command.
+    let afterDigest: string | undefined;
+    const digest = () => (afterDigest ??= fileDigest(file, utf8));
     // Reading the result also leaves its changed sections in the cache for the next command.
-    const readBack = () => reader.read({ utf8: Buffer.concat(utf8), text: () => after }, { keepList: false });
+    const readBack = () => reader.read({ utf8: Buffer.concat(utf8), text: () => after, digest }, { keepList: false });
     const added = planned.verify ? await planned.verify(after, { list: readBack, sections: reader.sections, knownSection: reader.knownSection }) : undefined;
     if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {
       process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
       return;
     }
-    const bytes = fileBytes(file, utf8);
-    writeAtomically(path, bytes, file.mode);
+    writeAtomically(path, fileBytes(file, utf8), file.mode);
     // Ticked boxes leave the list's cached bytes as they were: the next command reads it whole for
     // the price of a copy. An item added after another leaves them with the item put in. Any other
     // edit's list is not kept: encoding it cost the edit (75 ms at 10,000 items) about what it
     // saves the next command, which folds the cached digests instead.
-    if (checked) reader.known(after, checked, { tickedFrom: list, utf8 });
-    if (added) reader.knownWithItem(after, added, utf8);
+    if (checked) reader.known(after, checked, { tickedFrom: list, digest: digest() });
+    if (added) reader.knownWithItem(digest(), added);
     const journal = readJournal(path);
-    writeJournal(path, [...journal, { command: planned.message, after: sha256(...bytes), inverse: invertSplices(file.text, planned.splices) }]);
+    writeJournal(path, [...journal, { command: planned.message, after: digest(), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);
   };
   return options.dryRun ? run() : withLock(path, run);

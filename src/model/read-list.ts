@@ -21,7 +21,7 @@ export interface DigestCache {
    * The list last built from the input that gave `key`: an unchanged file needs no section at all.
    * `items: false`: no month's items will be read, which the cache may then leave unread.
    */
-  lastList?(key: string, text: ListText, options?: Pick<ReadOptions, 'items'>): CachedList | undefined;
+  lastList?(key: string, text: DecodableText, options?: Pick<ReadOptions, 'items'>): CachedList | undefined;
   /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */
   keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
   /** `text` reads as the list `added.from` with `added.item` added, when the cache still has that list to add it to. */
@@ -71,9 +71,18 @@ export interface ReadOptions {
 /**
  * A text, or its UTF-8 bytes with how to decode them: a list read whole from the cache may need
  * nothing of the text but its bytes (`progress`), and a long text takes a while to decode (35 ms
- * at 100,000 items).
+ * at 100,000 items). `digest`: the file's (see `fileDigest`), which keys the whole list kept for it;
+ * an edit has hashed the file it wrote already, for its undo (8 MB at 100,000 items, 5 ms).
  */
-export type ListText = string | { utf8: Uint8Array; text: () => string };
+export type ListText = string | (TextBytes & { digest: () => string });
+
+/** A text, or its UTF-8 bytes with how to decode them: what a list kept in the cache is read against. */
+export type DecodableText = string | TextBytes;
+
+interface TextBytes {
+  utf8: Uint8Array;
+  text: () => string;
+}
 
 /** Bump when a change to the parser set-up or the digest would change a digest. */
 export const DIGEST_VERSION = '2';
@@ -84,8 +93,7 @@ export const DIGEST_VERSION = '2';
  * has not seen it; the result equals one whole parse.
  */
 export async function readListFromText(given: ListText, { cache, onParse, keepList = true, items }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
-  // Given as bytes, hashed in their place: the same key without encoding the text again.
-  const listKey = cache?.lastList ? wholeListKey(cache, typeof given === 'string' ? given : given.utf8) : '';
+  const listKey = cache?.lastList ? wholeListKey(cache, typeof given === 'string' ? cache.key(given) : given.digest()) : '';
   const last = cache?.lastList?.(listKey, given, { items });
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
   const text = typeof given === 'string' ? given : given.text();
@@ -157,19 +165,19 @@ export function keepSection(cache: DigestCache, source: string, digest: SectionD
   cache.flush?.({ keepUnused: true });
 }
 
-/** The key of a whole text, or of its UTF-8 bytes (in pieces, one after another): the same either way. */
-function wholeListKey(cache: DigestCache, ...text: (string | Uint8Array)[]): string {
-  return cache.key(`${DIGEST_VERSION}\0list\0`, ...text);
+/** The key of the whole list of a file whose content has `digest` (see `ListText`). */
+function wholeListKey(cache: DigestCache, digest: string): string {
+  return cache.key(`${DIGEST_VERSION}\0list\0`, digest);
 }
 
-/** Tells the cache that `text` (`utf8` in pieces, when given) reads as the list `added.from` with one item more. */
-export function keepListWithItem(cache: DigestCache, text: string, added: ItemAdded, utf8?: readonly Uint8Array[]): void {
-  cache.keepListWithItem?.(wholeListKey(cache, ...(utf8 ?? [text])), added);
+/** Tells the cache that the file with `digest` reads as the list `added.from` with one item more. */
+export function keepListWithItem(cache: DigestCache, digest: string, added: ItemAdded): void {
+  cache.keepListWithItem?.(wholeListKey(cache, digest), added);
 }
 
-/** Tells the cache that `text` reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
-export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, utf8 }: { tickedFrom?: ReadingList; utf8?: readonly Uint8Array[] } = {}): void {
-  cache.keepList?.(wholeListKey(cache, ...(utf8 ?? [text])), text, list, sections, tickedFrom);
+/** Tells the cache that `text`, the file with `digest`, reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
+export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, digest }: { tickedFrom?: ReadingList; digest: string }): void {
+  cache.keepList?.(wholeListKey(cache, digest), text, list, sections, tickedFrom);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

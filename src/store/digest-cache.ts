@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SectionDigest } from '../model/digest.js';
-import type { CachedList, DigestCache, ItemAdded, ListText, ReadOptions } from '../model/read-list.js';
+import type { CachedList, DecodableText, DigestCache, ItemAdded, ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
+import { sha1 } from './hashes.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
 import { listOfPacked, packedParts, packList, splitPacked, type PackedList, type PackedParts } from './list-codec.js';
 import { packedWithItem } from './list-insertion.js';
@@ -32,10 +32,6 @@ const SEARCHED_LOOKUPS = 4;
 const SEARCH_CHUNK = 1 << 16;
 /** The list file starts with the number of sections its text has. */
 const SECTIONS_BYTES = 4;
-
-function sha1(...parts: (string | Uint8Array)[]): string {
-  return parts.reduce((hash, part) => hash.update(part), createHash('sha1')).digest('base64url');
-}
 
 /**
  * One list's cache, in two files under `$XDG_CACHE_HOME/read/`: the digests of its sections, and
@@ -140,7 +136,7 @@ export class FileDigestCache implements DigestCache {
     for (const key of keys) this.written.add(key);
   }
 
-  lastList(key: string, text: ListText, { items = true }: Pick<ReadOptions, 'items'> = {}): CachedList | undefined {
+  lastList(key: string, text: DecodableText, { items = true }: Pick<ReadOptions, 'items'> = {}): CachedList | undefined {
     const file = loadList(this.listPath, key);
     if (!file || (items && !file.readRuns())) return undefined;
     const readRuns = () => {

@@ -1,25 +1,20 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Splice } from '../edit/splice.js';
+import { sha256 } from './hashes.js';
 import { stateDir } from './state-dir.js';
 
 /** One edit `read` made, and how to take it back. */
 export interface JournalEntry {
   /** What was run, for the message: `done 2023-04.3`. */
   command: string;
-  /** sha256 of the file's bytes right after the edit: undo refuses when they differ now. */
+  /** The file's digest right after the edit (see `fileDigest`): undo refuses when it differs now. */
   after: string;
   /** Splices on the edited text that restore the text before. */
   inverse: Splice[];
 }
 
 const KEPT = 20;
-
-/** Of the parts one after another: a file's bytes as the pieces it is written in. */
-export function sha256(...parts: readonly Uint8Array[]): string {
-  return parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest('hex');
-}
 
 function journalPath(listPath: string): string {
   return join(stateDir(), 'undo', `${sha256(Buffer.from(listPath)).slice(0, 32)}.json`);

@@ -1,6 +1,6 @@
 import { checkboxState } from '../model/checkbox.js';
 import { idWidths } from '../model/ids.js';
-import type { ListText } from '../model/read-list.js';
+import type { DecodableText } from '../model/read-list.js';
 import { flatten } from '../model/select.js';
 import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, ReadingList, Section, Year } from '../model/types.js';
 import { utf8Offsets } from './utf8-offsets.js';
@@ -345,7 +345,7 @@ class ItemReader {
  * Throws on anything that is not what `packList` wrote for the text: the caller then reads the text
  * afresh. Given as bytes, the text is decoded only if an item is read.
  */
-export function unpackList(bytes: Buffer, given: ListText): ReadingList {
+export function unpackList(bytes: Buffer, given: DecodableText): ReadingList {
   return listOfPacked(splitPacked(bytes), given);
 }
 
@@ -354,7 +354,7 @@ export function unpackList(bytes: Buffer, given: ListText): ReadingList {
  * item is read, where the items' runs among `ints` may not have been read yet; throws if they
  * cannot be.
  */
-export function listOfPacked({ outline, ints }: PackedList, given: ListText, readRuns = () => {}): ReadingList {
+export function listOfPacked({ outline, ints }: PackedList, given: DecodableText, readRuns = () => {}): ReadingList {
   const [packedHeadings, packedMonths, packedYears, packedSections, packedProblems, strings, textLength, monthsEnd, byteLength] = outline;
   if (typeof given === 'string' ? given.length !== textLength : given.utf8.length !== byteLength) throw new Error('the cached list was made for another text');
   const decode = typeof given === 'string' ? () => given : given.text;
@@ -449,7 +449,7 @@ interface PackedSource {
   strings: readonly string[];
   /** Called before any run is read: a list read for its checkboxes alone may not have read them. */
   readRuns(): void;
-  /** Decoded when first asked for, where the list was read against bytes (see `ListText`). */
+  /** Decoded when first asked for, where the list was read against bytes (see `DecodableText`). */
   readonly text: string;
 }
 

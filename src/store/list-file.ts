@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { sha256 } from './hashes.js';
 
 /** The file as found on disk, with what must be put back exactly when it is written. */
 export interface ListFile {
@@ -70,6 +71,14 @@ const BOM = Buffer.from('\uFEFF', 'utf8');
 /** The text's own bytes among a file's: all but its BOM. */
 function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
   return file.bom ? bytes.subarray(BOM.length) : bytes;
+}
+
+/**
+ * What tells the file's content from any other: the SHA-256 of its bytes, BOM and all, given as the
+ * text's UTF-8 pieces. An edit's undo checks it; it keys the whole list kept for the file.
+ */
+export function fileDigest(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): string {
+  return sha256(...fileBytes(file, pieces));
 }
 
 /**

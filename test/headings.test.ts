@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayHeading, monthHeading, yearHeading } from '../src/edit/headings.js';
+import { anyHeadingDate, plainHeadingDate } from '../src/model/dates.js';
 import type { Heading } from '../src/model/types.js';
 import { read, tempList } from './helpers/cli.js';
 import { readFileSync } from 'node:fs';
@@ -47,5 +49,25 @@ describe('new headings are written like the file\'s own', () => {
     const file = tempList({ text });
     expect(read(['add', 'c', '--date', '2025-03', '--file', file]).stdout).toBe('2025-03.1\n');
     expect(readFileSync(file, 'utf8')).toBe('# Backlog\n\n## 2024年12月\n\n- [x] a\n\n## 2025年1月\n\n- [x] b\n\n## 2025年3月\n\n- [ ] c\n\n## Notes\n\nkept last\n');
+  });
+});
+
+describe('reading what a heading says about dates', () => {
+  it('reads the plain headings a list writes most as any heading is read (random texts)', () => {
+    const piece = fc.constantFrom('1', '2', '0', '9', '12', '13', '2024', '月', '年', '🈷️', '🈷', '\uFE0F', ' ', '-', '.', '/', '日', 'Nov', '#', '１');
+    const text = fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join('').trim());
+    let plain = 0;
+    fc.assert(fc.property(text, (trimmed) => {
+      const read = plainHeadingDate(trimmed);
+      if (read === undefined) return;
+      plain++;
+      expect(read).toEqual(anyHeadingDate(trimmed));
+    }), { numRuns: 2000 });
+    expect(plain).toBeGreaterThan(50);
+    expect(['2024', '12', '7月', '12🈷️', '3🈷'].map(plainHeadingDate)).toEqual([
+      { kind: 'year', year: 2024 }, { kind: 'month', year: null, month: 12 }, { kind: 'month', year: null, month: 7 },
+      { kind: 'month', year: null, month: 12 }, { kind: 'month', year: null, month: 3 },
+    ]);
+    expect(['13', '2024年', '12 月', '0'].map(plainHeadingDate)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -92,7 +92,12 @@ describe('the section cache', () => {
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([12, 12]);
     const folder = join(cache, 'read');
-    expect(statSync(join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none')).size).toBeGreaterThan(2 * 65536);
+    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    expect(statSync(digests).size).toBeGreaterThan(2 * 65536);
+    // Written with the sections nearest the page's ends last, where a search from the end meets
+    // them first: the newest month (here the first) and the oldest.
+    const last = readFileSync(digests, 'utf8').split('\n').slice(-7, -1);
+    expect(last.some((line) => line.includes('"12🈷️"')) && last.some((line) => line.includes('"3🈷️"'))).toBe(true);
     // An add to each month looks up its section as it was, wherever its line stands: none parsed.
     for (let month = 12; month >= 3; month--) {
       const run = read(['add', `New ${month}`, '--date', `2026-${month}-05`, '--file', file], { env });
@@ -221,10 +226,12 @@ describe('the section cache', () => {
     appendFileSync(digests, Buffer.from(lines.map((line) => `${line.slice(0, -2)}x${line.slice(-1)}\n`).join(''), 'latin1'));
     expect(fromDigests()).toEqual([11, 11]);
     // Cut short in its last line, as by a crash: the next add writes the file anew, its lines whole.
+    // The cut line's section (the page's last: see `endsLast`) is read again once, then kept again.
     const whole = readFileSync(digests);
     writeFileSync(digests, whole.subarray(0, whole.length - 10));
     add('second');
     expect(readFileSync(digests).at(-1)).toBe(10);
+    expect(fromDigests()).toEqual([1, 11]);
     expect(fromDigests()).toEqual([0, 11]);
   });
 
@@ -344,7 +351,7 @@ describe('the section cache', () => {
     const edited = (change: (text: string) => string) => (bytes: Buffer) => Buffer.from(change(bytes.toString('latin1')), 'latin1');
     // Each with whether it spoils every section's digest (the file as a whole) or only some (their lines).
     const damages: [(bytes: Buffer) => Buffer, boolean][] = [
-      [edited((text) => text.slice(0, text.length / 2)), false],
+      [edited((text) => text.slice(0, -100)), false],
       // A title and a heading changed, the checksum not (the list file keeps no title: its titles are in the page).
       [edited((text) => text.replace('ChatGLM-6B', 'ChatGLM-7B').replace('"2023"', '"2024"')), false],
       [(bytes: Buffer) => Buffer.concat([bytes.subarray(0, -1), Buffer.from([(bytes.at(-1) ?? 0) ^ 1])]), false], // the last byte (the list file's: a count)

@@ -106,11 +106,12 @@ export class FileDigestCache implements DigestCache {
   }
 
   /**
-   * Writes what changed; a cache that cannot be written is no error, only slower next time. The
-   * digests this run used come first, then the ones it did not (the text before an edit that may be
-   * undone, a section an add wrote and the next read did not see): after a run that read only some
-   * sections, all of them; otherwise the first SPARE_DIGESTS, so that the cache never holds much
-   * more than its list.
+   * Writes what changed; a cache that cannot be written is no error, only slower next time. Written
+   * anew, the file holds the digests this run did not use first (the text before an edit that may
+   * be undone, a section an add wrote and the next read did not see), then the ones it used (see
+   * `endsLast`). Of those it did not use: after a run that read only some sections, all of them;
+   * otherwise the last SPARE_DIGESTS, the latest written, so that the cache never holds much more
+   * than its list.
    */
   flush({ keepUnused = false } = {}): void {
     const newLine = (key: string) => digestLine(key, this.entries.get(key) as SectionDigest);
@@ -124,11 +125,11 @@ export class FileDigestCache implements DigestCache {
       return;
     }
     const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
-    const kept = keepUnused ? unused : unused.slice(0, SPARE_DIGESTS);
+    const kept = keepUnused ? unused : unused.slice(-SPARE_DIGESTS);
     if (fresh.length === 0 && kept.length === unused.length) return;
     // A line this run made is not among the lines loaded (`stored`), even once appended: it is made again.
     const line = (key: string) => (this.made.has(key) ? newLine(key) : (this.stored.get(key) as Buffer));
-    save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...this.used, ...kept].map(line))]);
+    save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...kept, ...endsLast([...this.used])].map(line))]);
     this.markWritten(fresh);
   }
 
@@ -173,6 +174,18 @@ export class FileDigestCache implements DigestCache {
     count.writeUInt32LE(sections);
     saveList(this.listPath, key, count, packedParts(packList(list, text)));
   }
+}
+
+/**
+ * Keys in the order a file's sections were read, to be written with those that stood nearest
+ * either end of the file last: a list's newest month stands at its top or at its bottom, and an add
+ * looks up its section from the end of the digests file (see `searchDigests`). Written in file
+ * order, the newest month of a list of 100,000 items written newest first was searched for through
+ * all 12 MB, 9 ms.
+ */
+function endsLast(keys: readonly string[]): string[] {
+  const fromEnds = keys.map((key, index) => ({ key, distance: Math.min(index, keys.length - 1 - index) }));
+  return fromEnds.sort((a, b) => b.distance - a.distance).map(({ key }) => key);
 }
 
 /**

@@ -65,15 +65,15 @@ export function subtaskCountAt(ints: Int32Array, run: number): number {
  * every run (a tenth of an add at 10,000 items, where V8 does not optimize the loop). Years' and
  * sections' items, few, count from the start of the text.
  */
-export interface Base {
+interface Base {
   offset: number;
   line: number;
 }
 
-export const TEXT_START: Base = Object.freeze({ offset: 0, line: 0 });
+const TEXT_START: Base = Object.freeze({ offset: 0, line: 0 });
 
 /** The base of a month's items: its first item's, the one that starts first. */
-export function baseOf(items: readonly Item[]): Base {
+function baseOf(items: readonly Item[]): Base {
   const first = items.reduce<Item | undefined>((found, item) => (found && found.source.start <= item.source.start ? found : item), undefined);
   return first ? { offset: first.source.start, line: first.line } : TEXT_START;
 }

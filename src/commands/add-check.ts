@@ -3,9 +3,8 @@ import { lineBreaks, lineStart } from '../edit/lines.js';
 import { UserError } from '../errors.js';
 import { mayHoldDefinitions } from '../markdown/definitions.js';
 import { toItem } from '../model/build.js';
-import { digestWithItem, insertedItem, nextAtTop, sectionAround } from '../model/insertion.js';
+import { digestWithItem, insertedItem, nextAtTop, sectionAround, shiftedItem } from '../model/insertion.js';
 import { everyItem } from '../model/resolve.js';
-import type { RawItem } from '../model/digest.js';
 import type { ItemAdded } from '../model/read-list.js';
 import type { Item, ReadingList } from '../model/types.js';
 import type { ReadBack } from './edit-session.js';
@@ -80,15 +79,10 @@ export async function addedInSection(before: string, list: ReadingList, plan: Ad
   if (!passed) return undefined;
   // Read alone, `follows` stands at the top of its list: the item must join that list, as `digestWithItem` puts it.
   const digest = nextAtTop(now.blocks, follows, item)
-    ? digestWithItem(sectionWas, { ...insertion, at: insertion.at - section.start }, shifted(item, span.start - section.start, span.line - section.line), last.source.start - section.start)
+    ? digestWithItem(sectionWas, { ...insertion, at: insertion.at - section.start }, shiftedItem(item, span.start - section.start, span.line - section.line), last.source.start - section.start)
     : undefined;
   if (digest) read.knownSection(written(section.start), digest);
   return { item: toItem(item, { offset: span.start, line: span.line }, plan.id, null, { year: last.year, month: last.month, day: scopeDay ?? null }), follows: last, insertion };
-}
-
-/** An item read from a stretch of a section, in the section's offsets and lines: `offset` and `lines` further on. */
-function shifted(item: RawItem, offset: number, lines: number): RawItem {
-  return { ...item, start: item.start + offset, end: item.end + offset, checkOffset: item.checkOffset < 0 ? item.checkOffset : item.checkOffset + offset, line: item.line + lines };
 }
 
 /** The id of the item after `id` among its siblings: `2023-04.3` → `2023-04.4`. */

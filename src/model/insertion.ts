@@ -124,15 +124,11 @@ class InsertionMatch {
  */
 export function digestWithItem(digest: SectionDigest, insertion: Insertion, item: RawItem, follows: number): SectionDigest | undefined {
   const { at, length, lines } = insertion;
-  const moved = (raw: RawItem): RawItem => ({
-    ...raw, start: raw.start + length, end: raw.end + length, line: raw.line + lines,
-    checkOffset: raw.checkOffset < 0 ? raw.checkOffset : raw.checkOffset + length, children: raw.children.map(moved),
-  });
   let placed = false;
   const blocks = digest.blocks.map((block): Block => {
     if (block.kind === 'list') {
       return { kind: 'list', items: block.items.flatMap((raw) => {
-        if (raw.start !== follows) return [raw.start >= at ? moved(raw) : raw];
+        if (raw.start !== follows) return [raw.start >= at ? shiftedItem(raw, length, lines) : raw];
         placed = true;
         return [raw, item];
       }) };
@@ -143,9 +139,22 @@ export function digestWithItem(digest: SectionDigest, insertion: Insertion, item
   return placed ? { ...digest, blocks } : undefined;
 }
 
+/** `raw` and its children, `offset` characters and `lines` lines further on. */
+export function shiftedItem(raw: RawItem, offset: number, lines: number): RawItem {
+  return {
+    ...raw, start: raw.start + offset, end: raw.end + offset, line: raw.line + lines,
+    checkOffset: raw.checkOffset < 0 ? raw.checkOffset : raw.checkOffset + offset,
+    children: raw.children.map((child) => shiftedItem(child, offset, lines)),
+  };
+}
+
 /** Whether `item` stands right after `follows` among the top-level items of one of `blocks`' lists. */
 export function nextAtTop(blocks: readonly Block[], follows: RawItem, item: RawItem): boolean {
-  return blocks.some((block) => block.kind === 'list' && block.items.includes(follows) && block.items[block.items.indexOf(follows) + 1] === item);
+  return blocks.some((block) => {
+    if (block.kind !== 'list') return false;
+    const at = block.items.indexOf(follows);
+    return at !== -1 && block.items[at + 1] === item;
+  });
 }
 
 /** The last task before `item` that is no one's subtask (tasks under plain bullets count), since the last heading. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { itemJson, json, writeListJson, type JsonIndent } from '../src/render/json.js';
+import { itemJson, json, writeListJson, type JsonBytes, type JsonIndent, type JsonSink } from '../src/render/json.js';
 import { datedItems } from '../src/model/select.js';
 import type { Item, Section } from '../src/model/types.js';
 import { SEED } from './helpers/cli.js';
@@ -25,10 +25,17 @@ function batchesOf(items: readonly Item[], sizes: readonly number[]): Item[][] {
   return batches;
 }
 
-/** What `writeListJson` writes, given the items in batches of `sizes`. */
+/** A sink that gathers what it is given as strings. */
+const textSink = (into: string[]): JsonSink => ({ write: (text) => into.push(text), writeBytes: (bytes) => into.push(Buffer.from(bytes).toString('utf8')) });
+
+/** Compact, a batch as JSON already, as a month written from the cache's bytes is handed on: each item after a comma. */
+const asBytes = (batch: readonly Item[]): JsonBytes => ({ bytes: Buffer.from(batch.map((item) => `,${JSON.stringify(itemJson(item))}`).join('')), count: batch.length });
+
+/** What `writeListJson` writes, given the items in batches of `sizes`; compact, every other batch as bytes. */
 const pieces = (sizes: readonly number[], ...[indent, file, items, sections]: Parameters<typeof whole>): string[] => {
   const written: string[] = [];
-  writeListJson((text) => written.push(text), indent, file, batchesOf(items, sizes), sections);
+  const batches = batchesOf(items, sizes).map((batch, index) => (indent === 0 && index % 2 === 1 ? asBytes(batch) : batch));
+  writeListJson(textSink(written), indent, file, batches, sections);
   return written;
 };
 const BATCHINGS = [[1], [1200], [0, 7, 0, 0, 256, 1]];
@@ -55,7 +62,10 @@ describe('list --json in pieces', () => {
     expect(pieces([1200], indent, 'read.md', datedItems(long), [])).toHaveLength(3);
     // Batches handed over as they are read, as `list --json` does a few months at a time.
     const streamed: string[] = [];
-    writeListJson((text) => streamed.push(text), indent, 'read.md', (function* asRead() { yield* batchesOf(datedItems(long), [100, 0, 300]); })(), sections);
+    const asRead = function* asRead() {
+      for (const batch of batchesOf(datedItems(long), [100, 0, 300])) yield indent === 0 ? asBytes(batch) : batch;
+    };
+    writeListJson(textSink(streamed), indent, 'read.md', asRead(), sections);
     expect(streamed.join('')).toBe(whole(indent, 'read.md', datedItems(long), sections));
   });
 

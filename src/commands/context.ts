@@ -33,9 +33,14 @@ export interface ListReader {
   knownWithItem(digest: string, added: ItemAdded): void;
 }
 
+/** Whether `READ_DEBUG` (a comma-separated list) names `what`: `parse` or `json`. */
+export function debugging(what: 'parse' | 'json'): boolean {
+  return (process.env.READ_DEBUG ?? '').split(',').includes(what);
+}
+
 export function listReader(path: string, options: GlobalOptions): ListReader {
   const cache = options.cache === false || process.env.READ_NO_CACHE ? undefined : FileDigestCache.open(path);
-  const debug = (process.env.READ_DEBUG ?? '').split(',').includes('parse');
+  const debug = debugging('parse');
   // A list known without a read has the sections of the text it was derived from.
   let sections = 0;
   const report = (stats: ReadStats) => {

@@ -1,14 +1,16 @@
 import { UsageError, UserError } from '../errors.js';
 import { flatten, matches, monthSelected, pruneTree, sectionsSelected, yearSelected, type ItemFilter } from '../model/select.js';
 import { monthId } from '../model/dates.js';
-import type { Item } from '../model/types.js';
-import { jsonIndentFor, writeListJson } from '../render/json.js';
+import type { Item, Month } from '../model/types.js';
+import { jsonIndentFor, writeListJson, type JsonItems } from '../render/json.js';
 import { measuredTexts, renderList, surveyMonths, type ListView, type MonthView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
 import { itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
-import { openList, type GlobalOptions } from './context.js';
+import { monthJson } from '../store/month-json.js';
+import { debugging, openList, type GlobalOptions } from './context.js';
 import { Output } from './output.js';
+import { longListOptimized } from '../v8-tuning.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -64,8 +66,11 @@ export async function runList(query: string | undefined, options: ListOptions): 
   const { write } = output;
 
   if (options.json) {
-    writeListJson(write, jsonIndentFor(process.stdout), shownPath, jsonBatches(years, filter), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
+    const indent = jsonIndentFor(process.stdout);
+    const months = { all: 0, asBytes: 0 };
+    writeListJson(output, indent, shownPath, jsonBatches(years, filter, indent === 0 && longListOptimized(), months), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
     output.flush();
+    if (debugging('json')) process.stderr.write(`read: ${months.asBytes} of ${months.all} months written from the cache's bytes\n`);
     return;
   }
   const columns = terminalColumns();
@@ -100,16 +105,28 @@ const JSON_BATCH = 64;
 
 /**
  * The items `--json` lists, flat and in file order, read month by month as they are written, and
- * handed on a batch of about `JSON_BATCH` at a time.
+ * handed on a batch of about `JSON_BATCH` at a time. `compact`: a cached month's items may be
+ * handed on as JSON made straight from the cache (store/month-json.ts), unless a query must read
+ * their strings; those bytes are the writer's, good until the next month is read.
  */
-function* jsonBatches(years: ListView['years'], filter: ItemFilter): Generator<Item[]> {
+function* jsonBatches(years: ListView['years'], filter: ItemFilter, compact: boolean, counted: { all: number; asBytes: number }): Generator<JsonItems> {
   let batch: Item[] = [];
   const take = (items: readonly Item[]) => {
     for (const item of flatten(items)) if (matches(item, filter)) batch.push(item);
   };
+  const asBytes = compact && filter.query === undefined ? (month: Month) => monthJson(month, filter.state) : () => undefined;
   for (const { items, months } of years) {
     take(items);
     for (const { month } of months) {
+      const json = asBytes(month);
+      counted.all++;
+      if (json) {
+        counted.asBytes++;
+        if (batch.length > 0) yield batch;
+        batch = [];
+        yield json;
+        continue;
+      }
       take(itemsForOnePass(month));
       if (batch.length >= JSON_BATCH) {
         yield batch;

@@ -44,6 +44,17 @@ export class Output {
     this.#used += this.#buffer.write(rest, this.#used);
   };
 
+  /** Bytes written as they are: UTF-8 made elsewhere (store/month-json.ts). Copied, so that the caller may use them again. */
+  readonly writeBytes = (bytes: Uint8Array): void => {
+    for (let at = 0; at < bytes.length;) {
+      if (this.#used === this.#buffer.length) this.flush();
+      const end = Math.min(bytes.length, at + this.#buffer.length - this.#used);
+      this.#buffer.set(bytes.subarray(at, end), this.#used);
+      this.#used += end - at;
+      at = end;
+    }
+  };
+
   /** Hands the stream what is gathered. The caller flushes when it has written everything. */
   flush(): void {
     if (this.#used === 0) return;

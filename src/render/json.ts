@@ -27,11 +27,28 @@ export function itemJson(item: Item): Record<string, unknown> {
  * more. JSON escapes line breaks in strings, so every line break in it is its own. One stringify a
  * batch, not one an item: at 10,000 items the calls and their writes took a fifth of the run.
  */
+/**
+ * Items for `writeListJson`: a batch to stringify, or items already written as compact JSON, in
+ * UTF-8, each after a comma (see store/month-json.ts).
+ */
+export type JsonItems = readonly Item[] | JsonBytes;
+
+export interface JsonBytes {
+  bytes: Uint8Array;
+  count: number;
+}
+
+/** Where JSON goes: as text, or as UTF-8 bytes that are JSON already. */
+export interface JsonSink {
+  write(text: string): void;
+  writeBytes(bytes: Uint8Array): void;
+}
+
 export function writeListJson(
-  write: (text: string) => void,
+  { write, writeBytes }: JsonSink,
   indent: JsonIndent,
   file: string,
-  batches: Iterable<readonly Item[]>,
+  batches: Iterable<JsonItems>,
   sections: readonly { section: Section; items: readonly Item[] }[],
 ): void {
   const stringify = (value: unknown) => JSON.stringify(value, null, indent);
@@ -50,10 +67,20 @@ export function writeListJson(
   // An array stringified alone opens with `[`, then (indented) a line break and one indent, and closes with a line break and `]`.
   const [opens, closes] = indent === 0 ? [1, 1] : [2 + indent, 2];
   const nested = `\n${' '.repeat(indent)}`;
+  const opening = `${rest.slice(0, at)}${open.slice(open.indexOf('"items"'))}`;
   let count = 0;
   for (const batch of batches) {
+    if (!Array.isArray(batch)) {
+      const { bytes, count: written } = batch as JsonBytes;
+      if (written === 0) continue;
+      // Past the opening, the comma before the first item is the separator; at the opening, it goes.
+      if (count === 0) write(opening);
+      writeBytes(count === 0 ? bytes.subarray(1) : bytes);
+      count += written;
+      continue;
+    }
     if (batch.length === 0) continue;
-    write(count === 0 ? `${rest.slice(0, at)}${open.slice(open.indexOf('"items"'))}` : separator);
+    write(count === 0 ? opening : separator);
     const text = stringify(batch.map(itemJson));
     const inside = text.slice(opens, text.length - closes);
     write(indent === 0 ? inside : inside.replaceAll('\n', nested));

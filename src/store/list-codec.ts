@@ -40,10 +40,11 @@ type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
  */
 export type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number, byteLength: number];
 
-const NONE = -1;
-/** A string reference `[NULL_STRING, 0]` is null; `[TABLE_STRING, n]` is the outline's string n. */
-const NULL_STRING = -1;
-const TABLE_STRING = -2;
+/** No heading, no month, no day. */
+export const NONE = -1;
+/** A string reference `[STRING_KIND.null, 0]` is null; `[STRING_KIND.table, n]` is the outline's string n. */
+export const STRING_KIND = { null: -1, table: -2 } as const;
+const { null: NULL_STRING, table: TABLE_STRING } = STRING_KIND;
 const INT_BYTES = 4;
 /**
  * An item's run of integers: day, line, start, end, checkbox, indent, title, url and marker (two
@@ -65,7 +66,7 @@ export function subtaskCountAt(ints: Int32Array, run: number): number {
  * every run (a tenth of an add at 10,000 items, where V8 does not optimize the loop). Years' and
  * sections' items, few, count from the start of the text.
  */
-interface Base {
+export interface Base {
   offset: number;
   line: number;
 }
@@ -359,7 +360,8 @@ export function listOfPacked({ outline, ints }: PackedList, given: DecodableText
   if (typeof given === 'string' ? given.length !== textLength : given.utf8.length !== byteLength) throw new Error('the cached list was made for another text');
   const decode = typeof given === 'string' ? () => given : given.text;
   let text: string | undefined;
-  const source: PackedSource = { ints, strings, readRuns, get text() { return (text ??= decode()); } };
+  const utf8 = typeof given === 'string' ? undefined : given.utf8;
+  const source: PackedSource = { ints, strings, readRuns, utf8, textLength, get text() { return (text ??= decode()); } };
   const boxStarts = [...packedMonths.map((packed) => packed[7]), ints.length];
   const itemsEnd = runsEnd(packedMonths, ints);
   const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, itemsEnd];
@@ -451,6 +453,47 @@ interface PackedSource {
   readRuns(): void;
   /** Decoded when first asked for, where the list was read against bytes (see `DecodableText`). */
   readonly text: string;
+  /** The text's UTF-8 bytes, where the list was read against them. */
+  utf8: Uint8Array | undefined;
+  textLength: number;
+}
+
+/**
+ * A cached month's items as they stand in the integers and the file's bytes, for a writer that
+ * needs no item made (store/month-json.ts). `boxes`: where the byte offsets of its items' and its
+ * subtasks' checkboxes start among the integers, in the order the items' runs come in.
+ */
+export interface CachedMonthRuns {
+  id: string;
+  year: number;
+  month: number;
+  ints: Int32Array;
+  strings: readonly string[];
+  utf8: Uint8Array;
+  textLength: number;
+  count: number;
+  at: number;
+  end: number;
+  base: Base;
+  boxes: MonthBoxes;
+}
+
+/**
+ * Where a month's checkboxes stand among the integers: the offsets of its items' from `items`, its
+ * subtasks' from `subtasks`, and the same boxes' byte offsets from `itemBytes` and `subtaskBytes`.
+ */
+export interface MonthBoxes {
+  itemCount: number;
+  subtaskCount: number;
+  items: number;
+  subtasks: number;
+  itemBytes: number;
+  subtaskBytes: number;
+}
+
+/** A month's runs, where it is a cached month read against the file's bytes. */
+export function cachedMonthRuns(month: Month): CachedMonthRuns | undefined {
+  return month instanceof CachedMonth ? month.runs() : undefined;
 }
 
 /** A month's items' runs among the integers, from `at` to `end`, counting from `base`, and where its checkboxes stand (see `PackedMonth`). */
@@ -498,6 +541,19 @@ class CachedMonth implements Month {
   /** Its items, read again unless it holds them already, and not kept: see `itemsForOnePass`. */
   itemsAfresh(): Item[] {
     return this.#items ?? this.#readItems();
+  }
+
+  /** Its runs, where its items can be read off the file's bytes (see `cachedMonthRuns`). */
+  runs(): CachedMonthRuns | undefined {
+    const { ints, strings, utf8, textLength } = this.#source;
+    if (utf8 === undefined) return undefined;
+    this.#source.readRuns();
+    const { items, subtasks, bytes } = boxesAt(ints, this.#runs.boxes);
+    const { id, year, month } = this;
+    const { count, at, end, base } = this.#runs;
+    const [itemCount, subtaskCount] = [subtasks - items, bytes - subtasks];
+    const boxes = { itemCount, subtaskCount, items, subtasks, itemBytes: bytes, subtaskBytes: bytes + itemCount };
+    return { id, year, month, ints, strings, utf8, textLength, count, at, end, base, boxes };
   }
 
   /** `idWidths` of its items, read off their runs without making them. */

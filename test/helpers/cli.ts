@@ -66,6 +66,8 @@ export function read(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: s
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    // A long list's --json is megabytes: more than the 1 MiB spawnSync keeps by default.
+    maxBuffer: 1 << 28,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

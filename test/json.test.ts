@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { itemJson, json, writeListJson, type JsonBytes, type JsonIndent, type JsonSink } from '../src/render/json.js';
+import { itemJson, json, writeListJson, type JsonBytes, type JsonIndent } from '../src/render/json.js';
+import type { Sink } from '../src/render/sink.js';
 import { datedItems } from '../src/model/select.js';
 import type { Item, Section } from '../src/model/types.js';
 import { SEED } from './helpers/cli.js';
@@ -26,7 +27,7 @@ function batchesOf(items: readonly Item[], sizes: readonly number[]): Item[][] {
 }
 
 /** A sink that gathers what it is given as strings. */
-const textSink = (into: string[]): JsonSink => ({ write: (text) => into.push(text), writeBytes: (bytes) => into.push(Buffer.from(bytes).toString('utf8')) });
+const textSink = (into: string[]): Sink => ({ write: (text) => into.push(text), writeBytes: (bytes) => into.push(Buffer.from(bytes).toString('utf8')) });
 
 /** Compact, a batch as JSON already, as a month written from the cache's bytes is handed on: each item after a comma. */
 const asBytes = (batch: readonly Item[]): JsonBytes => ({ bytes: Buffer.from(batch.map((item) => `,${JSON.stringify(itemJson(item))}`).join('')), count: batch.length });

@@ -33,8 +33,8 @@ export interface ListReader {
   knownWithItem(digest: string, added: ItemAdded): void;
 }
 
-/** Whether `READ_DEBUG` (a comma-separated list) names `what`: `parse` or `json`. */
-export function debugging(what: 'parse' | 'json'): boolean {
+/** Whether `READ_DEBUG` (a comma-separated list) names `what`: `parse`, or `bytes` (store/month-bytes.ts). */
+export function debugging(what: 'parse' | 'bytes'): boolean {
   return (process.env.READ_DEBUG ?? '').split(',').includes(what);
 }
 

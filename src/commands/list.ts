@@ -8,6 +8,7 @@ import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
 import { itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
 import { monthJson } from '../store/month-json.js';
+import { monthLines } from '../store/month-lines.js';
 import { debugging, openList, type GlobalOptions } from './context.js';
 import { Output } from './output.js';
 import { longListOptimized } from '../v8-tuning.js';
@@ -63,14 +64,13 @@ export async function runList(query: string | undefined, options: ListOptions): 
   const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])
     .map((section) => ({ section, items: pruneTree(section.items, filter) }));
   const output = new Output(process.stdout);
-  const { write } = output;
 
   if (options.json) {
     const indent = jsonIndentFor(process.stdout);
-    const months = { all: 0, asBytes: 0 };
+    const months = newMonthCount();
     writeListJson(output, indent, shownPath, jsonBatches(years, filter, indent === 0 && longListOptimized(), months), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
     output.flush();
-    if (debugging('json')) process.stderr.write(`read: ${months.asBytes} of ${months.all} months written from the cache's bytes\n`);
+    reportMonths(months);
     return;
   }
   const columns = terminalColumns();
@@ -88,12 +88,34 @@ export async function runList(query: string | undefined, options: ListOptions): 
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
   const style = await styleFor({ noColor: options.color === false });
   const width = await widthFor(survey.plainAscii && measuredTexts(view, columns).every(isPlainAscii));
-  renderList(view, { style, columns, width, survey }, write);
+  // Plain lines of every item, on a list long enough for V8 to optimize: a month's can come straight from the cache's bytes.
+  const plain = style.level === 0 && columns === undefined && !narrowed && !view.all && longListOptimized();
+  const months = newMonthCount();
+  const linesOf = (month: Month, idColumn: number) => {
+    const lines = monthLines(month, idColumn);
+    months.all++;
+    if (lines) months.asBytes++;
+    return lines;
+  };
+  renderList(view, { style, columns, width, survey, monthLines: plain ? linesOf : undefined }, output);
   output.flush();
+  reportMonths(months);
   if (shown === 0) {
     const where = filter.month ?? (filter.year === undefined ? '' : String(filter.year));
     process.stderr.write(`${filter.state === 'open' ? 'Nothing open' : 'No items'}${where ? ` in ${where}` : ''}.\n`);
   }
+}
+
+/** Months listed, and those written straight from the cache's bytes (store/month-bytes.ts). */
+interface MonthCount {
+  all: number;
+  asBytes: number;
+}
+
+const newMonthCount = (): MonthCount => ({ all: 0, asBytes: 0 });
+
+function reportMonths({ all, asBytes }: MonthCount): void {
+  if (debugging('bytes')) process.stderr.write(`read: ${asBytes} of ${all} months written from the cache's bytes\n`);
 }
 
 /**
@@ -109,7 +131,7 @@ const JSON_BATCH = 64;
  * handed on as JSON made straight from the cache (store/month-json.ts), unless a query must read
  * their strings; those bytes are the writer's, good until the next month is read.
  */
-function* jsonBatches(years: ListView['years'], filter: ItemFilter, compact: boolean, counted: { all: number; asBytes: number }): Generator<JsonItems> {
+function* jsonBatches(years: ListView['years'], filter: ItemFilter, compact: boolean, counted: MonthCount): Generator<JsonItems> {
   let batch: Item[] = [];
   const take = (items: readonly Item[]) => {
     for (const item of flatten(items)) if (matches(item, filter)) batch.push(item);

@@ -1,5 +1,6 @@
 import type { Progress } from '../model/progress.js';
 import type { Item, Section } from '../model/types.js';
+import type { Sink } from './sink.js';
 
 /**
  * How `--json` is laid out: indented for a person at a terminal, compact for a program reading a
@@ -38,14 +39,8 @@ export interface JsonBytes {
   count: number;
 }
 
-/** Where JSON goes: as text, or as UTF-8 bytes that are JSON already. */
-export interface JsonSink {
-  write(text: string): void;
-  writeBytes(bytes: Uint8Array): void;
-}
-
 export function writeListJson(
-  { write, writeBytes }: JsonSink,
+  { write, writeBytes }: Sink,
   indent: JsonIndent,
   file: string,
   batches: Iterable<JsonItems>,

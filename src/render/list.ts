@@ -2,6 +2,7 @@ import type { Style } from './style.js';
 import type { Entry, Item, Month, Section, Year } from '../model/types.js';
 import { eachItem } from '../model/select.js';
 import { sanitize } from './sanitize.js';
+import type { Sink } from './sink.js';
 import { isPlainAscii, type Width } from './width.js';
 
 /** What `read list` shows, already filtered. */
@@ -31,6 +32,19 @@ export interface RenderOptions {
   width: Width;
   /** What a pass over the months found. */
   survey: Survey;
+  /**
+   * A month's item lines as they would be rendered here, made elsewhere (store/month-lines.ts),
+   * given how wide the id column is; undefined where they cannot be. Only when every item is shown,
+   * plain: no colour, nothing cut, no notes.
+   */
+  monthLines?: (month: Month, idColumn: number) => MonthLines | undefined;
+}
+
+/** A month's item lines of `read list`, as UTF-8, and how many of its own items (not their subtasks) there are and are done. */
+export interface MonthLines {
+  bytes: Uint8Array;
+  done: number;
+  items: number;
 }
 
 /** What the pass over the months before printing finds. */
@@ -113,7 +127,7 @@ const PIECES_PER_WRITE = 1024;
  * and throw away.
  */
 // Loops, not spreads: a list of 100,000 items would overflow the arguments of `push(...)`/`max(...)`.
-export function renderList(view: ListView, { style, columns, width, survey }: RenderOptions, write: (text: string) => void): void {
+export function renderList(view: ListView, { style, columns, width, survey, monthLines }: RenderOptions, { write, writeBytes }: Sink): void {
   let idColumn = survey.idColumn;
   const measure = (item: Item, depth: number) => {
     idColumn = Math.max(idColumn, depth * 2 + width.of(sanitize(item.id)));
@@ -149,15 +163,25 @@ export function renderList(view: ListView, { style, columns, width, survey }: Re
     out.push(heading, '\n');
   };
 
+  const monthHeading = (month: Month, done: number, items: number) => {
+    const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
+    out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${done}/${items}`)}`, '\n');
+  };
   for (const { year, items, months } of view.years) {
     block(style.bold(String(year.year)));
     itemLines(items);
     for (const { month, items: monthItems } of months) {
+      const lines = monthLines?.(month, idColumn);
+      if (lines) {
+        monthHeading(month, lines.done, lines.items);
+        flush();
+        writeBytes(lines.bytes);
+        continue;
+      }
       const { all, shown } = monthItems();
-      const label = month.label !== null && month.label !== month.id ? `  ${sanitize(month.label)}` : '';
       let doneCount = 0;
       for (const item of all) if (item.done) doneCount++;
-      out.push(`  ${style.bold(month.id)}${label}  ${style.dim(`${doneCount}/${all.length}`)}`, '\n');
+      monthHeading(month, doneCount, all.length);
       itemLines(shown);
     }
   }

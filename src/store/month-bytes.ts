@@ -1,0 +1,243 @@
+import type { Month } from '../model/types.js';
+import { cachedMonthRuns, RUN, STRING_KIND, subtaskCountAt, type CachedMonthRuns } from './list-codec.js';
+
+/** Which of a month's items a writer writes: all, or those open or done. */
+export type ItemState = 'open' | 'done' | undefined;
+
+/**
+ * Writes a cached month's items as UTF-8 straight from the month's runs and the file's bytes, item
+ * by item as a subclass lays them out (store/month-json.ts, store/month-lines.ts): no item is
+ * made, no string decoded, and nothing encoded again. Making the items, and stringifying and
+ * encoding their strings, was most of listing a long list (at 100,000 items the text alone took
+ * 21 ms to decode). A title or url stands among the file's bytes, which are valid UTF-8
+ * (list-file.ts refuses others). An offset in the text counts UTF-16 code units: it is found among
+ * the bytes by stepping from the item's checkbox, whose offset the month keeps in both (see
+ * `PackedMonth`). Undefined for a month not read from the cache against the file's bytes, or whose
+ * runs do not read as `packList` wrote them: the caller then writes the items it reads.
+ */
+export function writeMonth<W extends MonthWriter>(month: Month, make: (runs: CachedMonthRuns, scratch: Scratch) => W): { bytes: Uint8Array; writer: W } | undefined {
+  const runs = cachedMonthRuns(month);
+  if (runs === undefined) return undefined;
+  scratch ??= { out: new Bytes(), id: Buffer.allocUnsafe(MAX_ID_BYTES) };
+  scratch.out.length = 0;
+  const writer = make(runs, scratch);
+  // The bytes are the writers' own, used again for the next month.
+  return writer.write() ? { bytes: scratch.out.bytes.subarray(0, scratch.out.length), writer } : undefined;
+}
+
+/** A byte buffer that grows, kept from one month to the next. */
+export class Bytes {
+  bytes = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+
+  room(more: number): Buffer {
+    if (this.length + more > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.length + more));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    return this.bytes;
+  }
+
+  /**
+   * Bytes copied one by one: for the few of a key or an id, quicker than any call that copies, and
+   * no string is made for them (the strings an item's pieces made were a fifth of the run).
+   */
+  copy(from: Uint8Array, start = 0, end = from.length): void {
+    const bytes = this.room(end - start);
+    let length = this.length;
+    for (let at = start; at < end; at++) bytes[length++] = from[at] as number;
+    this.length = length;
+  }
+
+  /** `text` as UTF-8: a string not among the file's bytes. */
+  text(text: string): void {
+    this.length += this.room(3 * text.length).write(text, this.length);
+  }
+
+  natural(value: number): void {
+    this.length = writeNatural(this.room(MAX_DIGITS), this.length, value);
+  }
+
+  spaces(count: number): void {
+    const bytes = this.room(count);
+    for (let at = 0; at < count; at++) bytes[this.length++] = 0x20;
+  }
+}
+
+export const ascii = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+/** Digits in the longest natural number an Int32Array holds (a line, a day, an index). */
+const MAX_DIGITS = 10;
+
+/** Writes `value`, a natural number below 2³¹, in decimal at `at`; where it ends. */
+function writeNatural(bytes: Uint8Array, at: number, value: number): number {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
+  for (let digit = at + digits - 1, rest = value; digit >= at; digit--, rest = (rest / 10) | 0) bytes[digit] = 0x30 + (rest % 10);
+  return at + digits;
+}
+
+/** Room for an id: a month's, and `.n` for each level of subtasks; a month with a deeper one (some 30 levels) is written from its items. */
+const MAX_ID_BYTES = 256;
+
+/** What the writers share from one month to the next: the bytes written, and the id of the item being written. */
+export interface Scratch {
+  out: Bytes;
+  id: Buffer;
+}
+
+let scratch: Scratch | undefined;
+
+/** What `MonthWriter.locate` found: no string, a string of the outline's table, or a run of the file's bytes. */
+export const FOUND = { none: 0, null: 1, table: 2, bytes: 3 } as const;
+
+export abstract class MonthWriter {
+  readonly out: Bytes;
+  count = 0;
+  #next: number;
+  #item = 0;
+  #subtask = 0;
+  // The last place found, as an offset and a byte: an item's strings are looked for from its checkbox on.
+  #unit = 0;
+  #byte = 0;
+  // Up to this offset past the item's checkbox, the text is ASCII: an offset is its byte.
+  #asciiUntil = -1;
+  /** The id of the item being written, as bytes, up to `idEnds`' last; where each shallower id ends in it. */
+  protected readonly id: Buffer;
+  protected readonly idEnds: number[] = [];
+  /** Set by `locate`: the string of the table found, or where the bytes found start and end. */
+  protected table = '';
+  protected from = 0;
+  protected to = 0;
+
+  constructor(protected readonly runs: CachedMonthRuns, { out, id }: Scratch, private readonly state: ItemState) {
+    this.out = out;
+    this.id = id;
+    this.#next = runs.at;
+    this.idEnds.push(id.write(runs.id, 'latin1'));
+  }
+
+  write(): boolean {
+    return /^[\d-]{1,200}$/.test(this.runs.id) && this.writeItems(this.runs.count) && this.#next === this.runs.end;
+  }
+
+  /**
+   * Writes the item whose run starts at `run`, whose id the writer holds; `depth` 0 for a month's
+   * own. Its strings are found with `locate`.
+   */
+  protected abstract item(run: number, done: boolean, depth: number): boolean;
+
+  /** The items whose runs start where the writer stands, below the item whose id it holds. */
+  private writeItems(count: number): boolean {
+    const { ints, utf8, base, boxes } = this.runs;
+    const depth = this.idEnds.length - 1;
+    const parentEnd = this.idEnds[depth] as number;
+    for (let index = 1; index <= count; index++) {
+      const run = this.#next;
+      const subtasksAt = subtaskCountAt(ints, run);
+      const subtasks = ints[subtasksAt];
+      const top = depth === 0;
+      const box = top ? this.#item++ : this.#subtask++;
+      const unit = (ints[run + RUN.checkbox] as number) + base.offset;
+      const byte = ints[(top ? boxes.itemBytes : boxes.subtaskBytes) + box] as number;
+      if (subtasks === undefined || ints[(top ? boxes.items : boxes.subtasks) + box] !== unit || byte < 0 || byte >= utf8.length) return false;
+      const mark = utf8[byte];
+      const done = mark === 0x78 || mark === 0x58;
+      this.#next = subtasksAt + 1;
+      const idEnd = this.idAt(parentEnd, index);
+      if (idEnd === undefined) return false;
+      this.idEnds.push(idEnd);
+      if (this.state === undefined || (this.state === 'done') === done) {
+        this.#unit = unit;
+        this.#byte = byte;
+        this.#asciiUntil = this.asciiUntil(unit, byte);
+        this.count++;
+        if (!this.item(run, done, depth)) return false;
+      }
+      const written = this.writeItems(subtasks);
+      this.idEnds.pop();
+      if (!written) return false;
+    }
+    return true;
+  }
+
+  /** Writes `.index` after the parent's id, which ends at `end`; where the id now ends. */
+  private idAt(end: number, index: number): number | undefined {
+    if (end + 1 + MAX_DIGITS > this.id.length) return undefined;
+    this.id[end] = 0x2e;
+    return writeNatural(this.id, end + 1, index);
+  }
+
+  /**
+   * Where the next checkbox in the file stands, when the text from the box at `unit` to it is ASCII:
+   * its byte is then as far past this box's byte as its offset is past this box's offset.
+   */
+  private asciiUntil(unit: number, byte: number): number {
+    const { ints, boxes } = this.runs;
+    let nextUnit = Infinity;
+    let nextByte = 0;
+    if (this.#item < boxes.itemCount) {
+      nextUnit = ints[boxes.items + this.#item] as number;
+      nextByte = ints[boxes.itemBytes + this.#item] as number;
+    }
+    if (this.#subtask < boxes.subtaskCount && (ints[boxes.subtasks + this.#subtask] as number) < nextUnit) {
+      nextUnit = ints[boxes.subtasks + this.#subtask] as number;
+      nextByte = ints[boxes.subtaskBytes + this.#subtask] as number;
+    }
+    return nextByte - nextUnit === byte - unit ? nextUnit : -1;
+  }
+
+  /** The day of the item whose run starts at `run`; `NONE` (list-codec.ts) for none. */
+  protected day(run: number): number {
+    return this.runs.ints[run + RUN.day] as number;
+  }
+
+  /**
+   * The string whose offset (or kind) and length stand at `at`: `FOUND.bytes` from `from` to `to`,
+   * `FOUND.table` as `table`; `FOUND.none` where the runs do not hold one.
+   */
+  protected locate(at: number): number {
+    const { ints, strings, base, textLength } = this.runs;
+    const start = ints[at] as number;
+    const length = ints[at + 1] as number;
+    if (start === STRING_KIND.null) return FOUND.null;
+    if (start === STRING_KIND.table) {
+      const found = strings[length];
+      if (found === undefined) return FOUND.none;
+      this.table = found;
+      return FOUND.table;
+    }
+    const from = start + base.offset;
+    if (start < 0 || length < 0 || from + length > textLength || !this.seek(from)) return FOUND.none;
+    this.from = this.#byte;
+    if (!this.seek(from + length)) return FOUND.none;
+    this.to = this.#byte;
+    return FOUND.bytes;
+  }
+
+  /**
+   * Moves the place found to the offset `unit`: at once within the ASCII past the item's box, else
+   * a code point at a time, forward or back. False where it would stand inside a surrogate pair.
+   */
+  private seek(unit: number): boolean {
+    const { utf8 } = this.runs;
+    let at = this.#unit;
+    let byte = this.#byte;
+    if (unit >= at && unit <= this.#asciiUntil) [at, byte] = [unit, byte + (unit - at)];
+    while (at < unit && byte < utf8.length) {
+      const lead = utf8[byte] as number;
+      const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+      byte += size;
+      at += size === 4 ? 2 : 1;
+    }
+    while (at > unit && byte > 0) {
+      do byte--; while (byte > 0 && ((utf8[byte] as number) & 0xc0) === 0x80);
+      at -= (utf8[byte] as number) >= 0xf0 ? 2 : 1;
+    }
+    this.#unit = at;
+    this.#byte = byte;
+    return at === unit && byte <= utf8.length;
+  }
+}
+

@@ -2,18 +2,17 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateList } from '../bench/generate.mjs';
-import { flatten, matches } from '../src/model/select.js';
+import { flatten, matches, type ItemState } from '../src/model/select.js';
 import type { Month } from '../src/model/types.js';
 import { itemJson } from '../src/render/json.js';
 import { renderList, type ListView } from '../src/render/list.js';
 import type { Sink } from '../src/render/sink.js';
 import { styleFor } from '../src/render/style.js';
 import { widthFor } from '../src/render/width.js';
-import { unpackList } from '../src/store/list-codec.js';
-import type { ItemState } from '../src/store/month-bytes.js';
+import { cachedMonthJson, unpackList } from '../src/store/list-codec.js';
 import { monthJson } from '../src/store/month-json.js';
 import { monthLines } from '../src/store/month-lines.js';
-import { read, tempDir, tempList } from './helpers/cli.js';
+import { read, SEED, tempDir, tempList } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf, packedBytes } from './helpers/model.js';
@@ -42,7 +41,8 @@ async function linesOfItems(month: Month, idColumn: number): Promise<{ lines: st
 /**
  * Every month of `text`, cached and read back against the bytes as a warm `list` reads it, written
  * from the bytes, equals what is written from its items as read by the parser: as JSON in each
- * state, and as lines with id columns narrower and wider than its ids. How many months.
+ * state, and as lines with id columns narrower and wider than its ids. So does its JSON built
+ * from its runs and the text (`cachedMonthJson`). How many months.
  */
 async function expectWrittenAsItems(text: string): Promise<number> {
   const list = await listOf(text);
@@ -51,9 +51,11 @@ async function expectWrittenAsItems(text: string): Promise<number> {
     const parsed = list.months[index] as Month;
     // Each read at once: the bytes are the writers', used again by the next call.
     for (const state of STATES) {
+      const expected = jsonOfItems(parsed, state);
       const json = monthJson(month, state);
       expect(json).toBeDefined();
-      expect({ json: Buffer.from(json?.bytes ?? []).toString('utf8'), count: json?.count }).toEqual(jsonOfItems(parsed, state));
+      expect({ json: Buffer.from(json?.bytes ?? []).toString('utf8'), count: json?.count }).toEqual(expected);
+      expect(cachedMonthJson(month, state)).toEqual(expected);
     }
     for (const idColumn of [0, 12, 20]) {
       const lines = monthLines(month, idColumn);
@@ -101,14 +103,17 @@ describe('a month written from the cache\'s bytes', () => {
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
   });
 
-  it('is not written for a month the cache did not give, or gave against the text rather than its bytes', async () => {
+  it('is not written for a month the cache did not give; from its bytes, not for one it gave against the text', async () => {
     const text = '# 2024\n## 3月\n- [ ] 1 a "title"\n';
     const list = await listOf(text);
     expect(monthJson(list.months[0] as Month, undefined)).toBeUndefined();
     expect(monthLines(list.months[0] as Month, 10)).toBeUndefined();
+    expect(cachedMonthJson(list.months[0] as Month, undefined)).toBeUndefined();
     const againstText = unpackList(packedBytes(list, text), text);
     expect(monthJson(againstText.months[0] as Month, undefined)).toBeUndefined();
     expect(monthLines(againstText.months[0] as Month, 10)).toBeUndefined();
+    // Built from the runs and the text, it needs no bytes.
+    expect(cachedMonthJson(againstText.months[0] as Month, undefined)).toEqual({ json: ',{"id":"2024-03.1","year":2024,"month":3,"day":1,"title":"a \\"title\\"","url":null,"done":false,"line":3,"parent":null,"notes":[]}', count: 1 });
   });
 
   it('makes a long list\'s lines and --json, warm, byte for byte what its items make on a first read', () => {
@@ -120,17 +125,17 @@ describe('a month written from the cache\'s bytes', () => {
     const text = `# 2027\n${odd}\n\n${generateList(27_000)}`;
     expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
     const file = tempList({ text });
-    const env = { XDG_CACHE_HOME: tempDir(), READ_NO_CACHE: '', READ_DEBUG: 'bytes' };
+    const env = { XDG_CACHE_HOME: tempDir(), READ_NO_CACHE: '', READ_DEBUG: 'cache' };
     const first = read(['list', '--file', file], { env });
     const warm = read(['list', '--file', file], { env });
     const json = read(['list', '--json', '--file', file], { env });
     const open = read(['list', '--json', '--open', '--file', file], { env });
     const parsed = read(['list', '--json', '--no-cache', '--file', file], { env });
     expect([first, warm, json, open, parsed].map(({ status }) => status)).toEqual([0, 0, 0, 0, 0]);
-    expect(first.stderr).toMatch(/read: 0 of \d+ months written from the cache's bytes/);
+    expect(first.stderr).toMatch(/read: 0 of \d+ months written from the cache, 0 from the page's bytes/);
     const months = Number(/of (\d+) months/.exec(first.stderr)?.[1]);
     expect(months).toBeGreaterThan(300);
-    for (const run of [warm, json, open]) expect(run.stderr).toContain(`read: ${months} of ${months} months written from the cache's bytes`);
+    for (const run of [warm, json, open]) expect(run.stderr).toContain(`read: ${months} of ${months} months written from the cache, ${months} from the page's bytes`);
     expect(warm.stdout).toBe(first.stdout);
     // The id column fits 2027-02.1.1.1 two levels down (4 + 13 columns): a month's own item's id stands 8 short, then a space and its day.
     expect(first.stdout).toContain('\n  2027-02  2🈷️  1/3\n    [x] 2027-02.1          3 A "quoted" \\ title 😀 研究  https://e.example/q?a=1&b="2"\n');
@@ -141,4 +146,17 @@ describe('a month written from the cache\'s bytes', () => {
     expect(items.find(({ id }) => id === '2027-02.1')?.title).toBe('A "quoted" \\ title 😀 研究');
     expect(JSON.parse(open.stdout)).toEqual({ ...JSON.parse(parsed.stdout), items: items.filter(({ done }) => !done) });
   }, 120_000);
+
+  it('makes a short list\'s --json, warm, built from the kept list, byte for byte what its items make on a first read', () => {
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: tempDir(), READ_NO_CACHE: '', READ_DEBUG: 'cache' };
+    const listed = (...more: string[]) => read(['list', '--json', ...more, '--file', file], { env });
+    const [first, warm, done] = [listed(), listed(), listed('--done')];
+    const parsedDone = read(['list', '--json', '--done', '--no-cache', '--file', file], { env });
+    expect(first.stderr).toContain('read: 0 of 5 months written from the cache, 0 from the page\'s bytes');
+    for (const run of [warm, done]) expect(run.stderr).toContain('read: 5 of 5 months written from the cache, 0 from the page\'s bytes');
+    expect(warm.stdout).toBe(first.stdout);
+    expect(done.stdout).toBe(parsedDone.stdout);
+    expect((JSON.parse(done.stdout) as { items: unknown[] }).items.length).toBeGreaterThan(10);
+  });
 });

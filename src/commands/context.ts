@@ -33,8 +33,8 @@ export interface ListReader {
   knownWithItem(digest: string, added: ItemAdded): void;
 }
 
-/** Whether `READ_DEBUG` (a comma-separated list) names `what`: `parse`, or `bytes` (store/month-bytes.ts). */
-export function debugging(what: 'parse' | 'bytes'): boolean {
+/** Whether `READ_DEBUG` (a comma-separated list) names `what`: `parse`, or `cache` (months listed without making their items). */
+export function debugging(what: 'parse' | 'cache'): boolean {
   return (process.env.READ_DEBUG ?? '').split(',').includes(what);
 }
 

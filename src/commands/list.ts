@@ -6,7 +6,7 @@ import { jsonIndentFor, writeListJson, type JsonItems } from '../render/json.js'
 import { measuredTexts, renderList, surveyMonths, type ListView, type MonthView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
-import { itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
+import { cachedMonthJson, itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
 import { monthJson } from '../store/month-json.js';
 import { monthLines } from '../store/month-lines.js';
 import { debugging, openList, type GlobalOptions } from './context.js';
@@ -67,8 +67,8 @@ export async function runList(query: string | undefined, options: ListOptions): 
 
   if (options.json) {
     const indent = jsonIndentFor(process.stdout);
-    const months = newMonthCount();
-    writeListJson(output, indent, shownPath, jsonBatches(years, filter, indent === 0 && longListOptimized(), months), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
+    const months = monthCount(years);
+    writeListJson(output, indent, shownPath, jsonBatches(years, filter, indent === 0, months), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
     output.flush();
     reportMonths(months);
     return;
@@ -90,11 +90,10 @@ export async function runList(query: string | undefined, options: ListOptions): 
   const width = await widthFor(survey.plainAscii && measuredTexts(view, columns).every(isPlainAscii));
   // Plain lines of every item, on a list long enough for V8 to optimize: a month's can come straight from the cache's bytes.
   const plain = style.level === 0 && columns === undefined && !narrowed && !view.all && longListOptimized();
-  const months = newMonthCount();
+  const months = monthCount(view.years);
   const linesOf = (month: Month, idColumn: number) => {
     const lines = monthLines(month, idColumn);
-    months.all++;
-    if (lines) months.asBytes++;
+    if (lines) months.fromCache = ++months.asBytes;
     return lines;
   };
   renderList(view, { style, columns, width, survey, monthLines: plain ? linesOf : undefined }, output);
@@ -106,16 +105,17 @@ export async function runList(query: string | undefined, options: ListOptions): 
   }
 }
 
-/** Months listed, and those written straight from the cache's bytes (store/month-bytes.ts). */
+/** Months listed; those written straight from the cache, without making their items; of those, from the page's bytes (store/month-bytes.ts). */
 interface MonthCount {
   all: number;
+  fromCache: number;
   asBytes: number;
 }
 
-const newMonthCount = (): MonthCount => ({ all: 0, asBytes: 0 });
+const monthCount = (years: ListView['years']): MonthCount => ({ all: years.reduce((count, { months }) => count + months.length, 0), fromCache: 0, asBytes: 0 });
 
-function reportMonths({ all, asBytes }: MonthCount): void {
-  if (debugging('bytes')) process.stderr.write(`read: ${asBytes} of ${all} months written from the cache's bytes\n`);
+function reportMonths({ all, fromCache, asBytes }: MonthCount): void {
+  if (debugging('cache')) process.stderr.write(`read: ${fromCache} of ${all} months written from the cache, ${asBytes} from the page's bytes\n`);
 }
 
 /**
@@ -127,23 +127,25 @@ const JSON_BATCH = 64;
 
 /**
  * The items `--json` lists, flat and in file order, read month by month as they are written, and
- * handed on a batch of about `JSON_BATCH` at a time. `compact`: a cached month's items may be
- * handed on as JSON made straight from the cache (store/month-json.ts), unless a query must read
- * their strings; those bytes are the writer's, good until the next month is read.
+ * handed on a batch of about `JSON_BATCH` at a time. `compact`: a cached month's items are handed on
+ * as JSON made straight from the cache, unless a query must read their strings: as text built from
+ * its runs, or, on a list long enough for V8 to optimize, as UTF-8 from the page's bytes
+ * (store/month-json.ts), which are the writer's, good until the next month is read.
  */
 function* jsonBatches(years: ListView['years'], filter: ItemFilter, compact: boolean, counted: MonthCount): Generator<JsonItems> {
+  const asJson = (month: Month) => (longListOptimized() ? monthJson(month, filter.state) : cachedMonthJson(month, filter.state));
   let batch: Item[] = [];
   const take = (items: readonly Item[]) => {
     for (const item of flatten(items)) if (matches(item, filter)) batch.push(item);
   };
-  const asBytes = compact && filter.query === undefined ? (month: Month) => monthJson(month, filter.state) : () => undefined;
+  const fromCache = compact && filter.query === undefined;
   for (const { items, months } of years) {
     take(items);
     for (const { month } of months) {
-      const json = asBytes(month);
-      counted.all++;
+      const json = fromCache ? asJson(month) : undefined;
       if (json) {
-        counted.asBytes++;
+        counted.fromCache++;
+        if ('bytes' in json) counted.asBytes++;
         if (batch.length > 0) yield batch;
         batch = [];
         yield json;

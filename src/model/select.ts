@@ -1,7 +1,10 @@
 import type { Item, Month, ReadingList, Section, Year } from './types.js';
 
+/** Which items a filter keeps by their checkbox: all, or those open or done. */
+export type ItemState = 'open' | 'done' | undefined;
+
 export interface ItemFilter {
-  state?: 'open' | 'done';
+  state?: ItemState;
   year?: number;
   /** `YYYY-MM`. */
   month?: string;

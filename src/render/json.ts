@@ -29,10 +29,16 @@ export function itemJson(item: Item): Record<string, unknown> {
  * batch, not one an item: at 10,000 items the calls and their writes took a fifth of the run.
  */
 /**
- * Items for `writeListJson`: a batch to stringify, or items already written as compact JSON, in
- * UTF-8, each after a comma (see store/month-json.ts).
+ * Items for `writeListJson`: a batch to stringify, or items already written as compact JSON, each
+ * after a comma, as text or as UTF-8 (see `cachedMonthJson` in store/list-codec.ts, and
+ * store/month-json.ts).
  */
-export type JsonItems = readonly Item[] | JsonBytes;
+export type JsonItems = readonly Item[] | JsonText | JsonBytes;
+
+export interface JsonText {
+  json: string;
+  count: number;
+}
 
 export interface JsonBytes {
   bytes: Uint8Array;
@@ -66,12 +72,14 @@ export function writeListJson(
   let count = 0;
   for (const batch of batches) {
     if (!Array.isArray(batch)) {
-      const { bytes, count: written } = batch as JsonBytes;
-      if (written === 0) continue;
+      const written = batch as JsonText | JsonBytes;
+      if (written.count === 0) continue;
       // Past the opening, the comma before the first item is the separator; at the opening, it goes.
-      if (count === 0) write(opening);
-      writeBytes(count === 0 ? bytes.subarray(1) : bytes);
-      count += written;
+      const first = count === 0 ? 1 : 0;
+      if (first) write(opening);
+      if ('json' in written) write(written.json.slice(first));
+      else writeBytes(written.bytes.subarray(first));
+      count += written.count;
       continue;
     }
     if (batch.length === 0) continue;

@@ -1,8 +1,6 @@
+import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import { cachedMonthRuns, RUN, STRING_KIND, subtaskCountAt, type CachedMonthRuns } from './list-codec.js';
-
-/** Which of a month's items a writer writes: all, or those open or done. */
-export type ItemState = 'open' | 'done' | undefined;
 
 /**
  * Writes a cached month's items as UTF-8 straight from the month's runs and the file's bytes, item

@@ -1,7 +1,8 @@
+import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import type { JsonBytes } from '../render/json.js';
 import { NONE, RUN } from './list-codec.js';
-import { ascii, FOUND, MonthWriter, writeMonth, type ItemState } from './month-bytes.js';
+import { ascii, FOUND, MonthWriter, writeMonth } from './month-bytes.js';
 
 /**
  * The compact `list --json` of a cached month's items: `itemJson` of each, flat, each after a

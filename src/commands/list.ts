@@ -9,9 +9,9 @@ import { isPlainAscii, widthFor } from '../render/width.js';
 import { cachedMonthJson, itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
 import { monthJson } from '../store/month-json.js';
 import { monthLines } from '../store/month-lines.js';
+import { longListOptimized } from '../v8-tuning.js';
 import { debugging, openList, type GlobalOptions } from './context.js';
 import { Output } from './output.js';
-import { longListOptimized } from '../v8-tuning.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -93,7 +93,10 @@ export async function runList(query: string | undefined, options: ListOptions): 
   const months = monthCount(view.years);
   const linesOf = (month: Month, idColumn: number) => {
     const lines = monthLines(month, idColumn);
-    if (lines) months.fromCache = ++months.asBytes;
+    if (lines) {
+      months.fromCache++;
+      months.asBytes++;
+    }
     return lines;
   };
   renderList(view, { style, columns, width, survey, monthLines: plain ? linesOf : undefined }, output);
@@ -133,7 +136,7 @@ const JSON_BATCH = 64;
  * (store/month-json.ts), which are the writer's, good until the next month is read.
  */
 function* jsonBatches(years: ListView['years'], filter: ItemFilter, compact: boolean, counted: MonthCount): Generator<JsonItems> {
-  const asJson = (month: Month) => (longListOptimized() ? monthJson(month, filter.state) : cachedMonthJson(month, filter.state));
+  const asJson = longListOptimized() ? monthJson : cachedMonthJson;
   let batch: Item[] = [];
   const take = (items: readonly Item[]) => {
     for (const item of flatten(items)) if (matches(item, filter)) batch.push(item);
@@ -142,7 +145,7 @@ function* jsonBatches(years: ListView['years'], filter: ItemFilter, compact: boo
   for (const { items, months } of years) {
     take(items);
     for (const { month } of months) {
-      const json = fromCache ? asJson(month) : undefined;
+      const json = fromCache ? asJson(month, filter.state) : undefined;
       if (json) {
         counted.fromCache++;
         if ('bytes' in json) counted.asBytes++;

@@ -20,18 +20,20 @@ export function itemJson(item: Item): Record<string, unknown> {
 }
 
 /**
- * `list --json`, handed to `write` a batch of items at a time, in pieces that join up to exactly
- * `json()` of the whole document: 100,000 items never make one string of 20 MB (40 MB as UTF-16,
- * and the bytes again to write it). `batches` are read as they are written: a long list's items
- * need not all stand in memory at once. A batch is stringified as an array of its own, one level
- * less deep than the document's: its brackets are cut off, and its lines indented by one level
- * more. JSON escapes line breaks in strings, so every line break in it is its own. One stringify a
- * batch, not one an item: at 10,000 items the calls and their writes took a fifth of the run.
+ * The compact JSON of `itemJson` between its values, each item after a comma, for writers that
+ * build it in pieces from the kept list (`cachedMonthJson` in store/list-codec.ts, and
+ * store/month-json.ts): `id`, then the id, `year` and so on. `done`, `open`: the done field and the
+ * key after it; `noParent`: no parent, and the key after it; `parent` and `notes` around a parent's id.
  */
+export const ITEM_JSON = {
+  id: ',{"id":"', year: '","year":', month: ',"month":', day: ',"day":', title: ',"title":', url: ',"url":',
+  done: ',"done":true,"line":', open: ',"done":false,"line":', noParent: ',"parent":null,"notes":[', parent: ',"parent":"', notes: '","notes":[',
+  comma: ',', close: ']}', null: 'null',
+} as const;
+
 /**
  * Items for `writeListJson`: a batch to stringify, or items already written as compact JSON, each
- * after a comma, as text or as UTF-8 (see `cachedMonthJson` in store/list-codec.ts, and
- * store/month-json.ts).
+ * after a comma, as text or as UTF-8 (see `ITEM_JSON`).
  */
 export type JsonItems = readonly Item[] | JsonText | JsonBytes;
 
@@ -45,6 +47,15 @@ export interface JsonBytes {
   count: number;
 }
 
+/**
+ * `list --json`, handed to `write` a batch of items at a time, in pieces that join up to exactly
+ * `json()` of the whole document: 100,000 items never make one string of 20 MB (40 MB as UTF-16,
+ * and the bytes again to write it). `batches` are read as they are written: a long list's items
+ * need not all stand in memory at once. A batch is stringified as an array of its own, one level
+ * less deep than the document's: its brackets are cut off, and its lines indented by one level
+ * more. JSON escapes line breaks in strings, so every line break in it is its own. One stringify a
+ * batch, not one an item: at 10,000 items the calls and their writes took a fifth of the run.
+ */
 export function writeListJson(
   { write, writeBytes }: Sink,
   indent: JsonIndent,

@@ -1,6 +1,7 @@
 import { checkboxState } from '../model/checkbox.js';
 import { idWidths } from '../model/ids.js';
 import type { DecodableText } from '../model/read-list.js';
+import { ITEM_JSON, type JsonText } from '../render/json.js';
 import { flatten, type ItemState } from '../model/select.js';
 import type { Entry, Heading, HeadingProblem, Item, Month, MonthCheckboxes, ReadingList, Section, Year } from '../model/types.js';
 import { utf8Offsets } from './utf8-offsets.js';
@@ -283,20 +284,20 @@ class ItemReader {
       if (state === undefined || (state === 'done') === done) {
         const day = ints[run + RUN.day] as number;
         const notes = ints[run + RUN.noteCount] as number;
-        out.push(',{"id":"', id, date, day === NONE ? 'null' : String(day), ',"title":');
+        out.push(ITEM_JSON.id, id, date, day === NONE ? ITEM_JSON.null : String(day), ITEM_JSON.title);
         this.stringJson(run + RUN.title, out);
-        out.push(',"url":');
+        out.push(ITEM_JSON.url);
         this.stringJson(run + RUN.url, out);
-        out.push(done ? ',"done":true,"line":' : ',"done":false,"line":', String((ints[run + RUN.line] as number) + line), parent);
+        out.push(done ? ITEM_JSON.done : ITEM_JSON.open, String((ints[run + RUN.line] as number) + line), parent);
         for (let note = 0; note < notes; note++) {
-          if (note > 0) out.push(',');
+          if (note > 0) out.push(ITEM_JSON.comma);
           this.stringJson(run + RUN.noteCount + 1 + 2 * note, out);
         }
-        out.push(']}');
+        out.push(ITEM_JSON.close);
         written++;
       }
       const subtasks = this.subtasksOf(run);
-      if (subtasks > 0) written += this.json(subtasks, id, `,"parent":"${id}","notes":[`, date, state, out);
+      if (subtasks > 0) written += this.json(subtasks, id, `${ITEM_JSON.parent}${id}${ITEM_JSON.notes}`, date, state, out);
     }
     return written;
   }
@@ -304,7 +305,7 @@ class ItemReader {
   /** The string at `at` as JSON, in pieces onto `out`: as it stands between quotes, unless JSON escapes some of it. */
   private stringJson(at: number, out: string[]): void {
     const value = this.string(at);
-    if (value === null) out.push('null');
+    if (value === null) out.push(ITEM_JSON.null);
     else if (JSON_ESCAPED.test(value)) out.push(JSON.stringify(value));
     else out.push('"', value, '"');
   }
@@ -502,12 +503,13 @@ interface PackedSource {
   readonly text: string;
   /** The text's UTF-8 bytes, where the list was read against them. */
   utf8: Uint8Array | undefined;
+  /** The text's length in UTF-16 code units, known without decoding it. */
   textLength: number;
 }
 
 /**
  * A cached month's items as they stand in the integers and the file's bytes, for a writer that
- * needs no item made (store/month-json.ts). `boxes`: where the byte offsets of its items' and its
+ * needs no item made (store/month-bytes.ts). `boxes`: where the byte offsets of its items' and its
  * subtasks' checkboxes start among the integers, in the order the items' runs come in.
  */
 export interface CachedMonthRuns {
@@ -604,10 +606,11 @@ class CachedMonth implements Month {
   }
 
   /** `itemJson` of its items, flat, each after a comma (see `ItemReader.json`), and how many: read off their runs without making them. */
-  json(state: ItemState): { json: string; count: number } {
+  json(state: ItemState): JsonText {
     return this.#read((reader) => {
       const out: string[] = [];
-      const count = reader.json(this.#runs.count, this.id, ',"parent":null,"notes":[', `","year":${this.year},"month":${this.month},"day":`, state, out);
+      const date = `${ITEM_JSON.year}${this.year}${ITEM_JSON.month}${this.month}${ITEM_JSON.day}`;
+      const count = reader.json(this.#runs.count, this.id, ITEM_JSON.noParent, date, state, out);
       return { json: out.join(''), count };
     });
   }
@@ -645,7 +648,7 @@ export function itemsForOnePass(month: Month): Item[] {
  * without making its items. Making them, and an object of each for JSON.stringify, was most of
  * `list --json` at 10,000 items: this took 15 ms, not 24.
  */
-export function cachedMonthJson(month: Month, state: ItemState): { json: string; count: number } | undefined {
+export function cachedMonthJson(month: Month, state: ItemState): JsonText | undefined {
   return month instanceof CachedMonth ? month.json(state) : undefined;
 }
 

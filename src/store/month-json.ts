@@ -1,6 +1,6 @@
 import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
-import type { JsonBytes } from '../render/json.js';
+import { ITEM_JSON, type JsonBytes } from '../render/json.js';
 import { NONE, RUN } from './list-codec.js';
 import { ascii, FOUND, MonthWriter, writeMonth } from './month-bytes.js';
 
@@ -15,28 +15,15 @@ export function monthJson(month: Month, state: ItemState): JsonBytes | undefined
   return written && { bytes: written.bytes, count: written.writer.count };
 }
 
-/** An item's JSON between its fields' values (see `itemJson`). */
-const PIECES = {
-  comma: ascii(','),
-  id: ascii(',{"id":"'),
-  day: ascii(',"day":'),
-  title: ascii(',"title":'),
-  url: ascii(',"url":'),
-  done: ascii(',"done":true,"line":'),
-  open: ascii(',"done":false,"line":'),
-  noParent: ascii(',"parent":null,"notes":['),
-  parent: ascii(',"parent":"'),
-  notes: ascii('","notes":['),
-  close: ascii(']}'),
-  null: ascii('null'),
-};
+/** `ITEM_JSON` as bytes. */
+const PIECES = Object.fromEntries(Object.entries(ITEM_JSON).map(([name, json]) => [name, ascii(json)])) as Record<keyof typeof ITEM_JSON, Buffer>;
 
 /** JSON's short escapes; any other control character is written `\u00XX`. */
 const SHORT_ESCAPES = new Map([[0x08, 'b'], [0x09, 't'], [0x0a, 'n'], [0x0c, 'f'], [0x0d, 'r'], [0x22, '"'], [0x5c, '\\']]);
 
 class MonthJsonWriter extends MonthWriter {
-  // `","year":…,"month":…`: the same for every item of the month.
-  readonly #date = ascii(`","year":${this.runs.year},"month":${this.runs.month}`);
+  // `","year":…,"month":…,"day":`: the same for every item of the month.
+  readonly #date = ascii(`${ITEM_JSON.year}${this.runs.year}${ITEM_JSON.month}${this.runs.month}${ITEM_JSON.day}`);
 
   protected item(run: number, done: boolean, depth: number): boolean {
     const { out, id, idEnds } = this;
@@ -44,7 +31,6 @@ class MonthJsonWriter extends MonthWriter {
     out.copy(PIECES.id);
     out.copy(id, 0, idEnds[depth + 1]);
     out.copy(this.#date);
-    out.copy(PIECES.day);
     if (day === NONE) out.copy(PIECES.null);
     else out.natural(day);
     out.copy(PIECES.title);

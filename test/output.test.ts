@@ -1,7 +1,12 @@
 import fc from 'fast-check';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { generateList } from '../bench/generate.mjs';
 import { Output } from '../src/commands/output.js';
+import { BIN, cleanEnv, tempList } from './helpers/cli.js';
 
 /** A stream that records the bytes it is given: at once, or only on a later turn, holding them meanwhile. */
 function recorder(later: boolean): { stream: Writable; bytes: () => Promise<Buffer>; writes: () => number[] } {
@@ -68,4 +73,24 @@ describe('Output', () => {
     expect(writes()).toEqual([1, 4, 4, 1, 4]);
     expect(() => new Output(stream, 5)).toThrow(RangeError);
   });
+
+  it('writes a listing longer than a pipe holds as a terminal takes it: the writer waits while its reader does not read', async () => {
+    // Some 400 KB of JSON: more than the pipe and the reading stream's buffer together.
+    const file = tempList({ text: generateList(2000) });
+    const child = spawn(process.execPath, [BIN, 'list', '--json', '--file', file], { env: cleanEnv({ READ_DEBUG: 'cache' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    // Not read yet: the first bytes wait in the stream, and the writer stops when the pipe is full.
+    await once(child.stdout, 'readable');
+    await sleep(500);
+    // The line it prints once everything is written: not yet. Written without blocking, the rest
+    // would wait in its memory, and the line would be out.
+    expect(stderr).toBe('');
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const [code] = await once(child, 'close');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^read: \d+ of \d+ months written from the cache/);
+    expect((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items: unknown[] }).items.length).toBeGreaterThan(2000);
+  }, 60_000);
 });

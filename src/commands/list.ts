@@ -11,7 +11,7 @@ import { monthJson } from '../store/month-json.js';
 import { monthLines } from '../store/month-lines.js';
 import { longListOptimized } from '../v8-tuning.js';
 import { debugging, openList, type GlobalOptions } from './context.js';
-import { Output } from './output.js';
+import { blocking, Output } from './output.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -63,7 +63,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   }));
   const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])
     .map((section) => ({ section, items: pruneTree(section.items, filter) }));
-  const output = new Output(process.stdout);
+  const output = new Output(blocking(process.stdout));
 
   if (options.json) {
     const indent = jsonIndentFor(process.stdout);

@@ -34,6 +34,11 @@ export function countBoxes(text: string | Uint8Array, offsets: ArrayLike<number>
   return into;
 }
 
+/** Whether the checkbox whose character stands at `offset`, in the text or among its UTF-8 bytes, is ticked. */
+export function tickedAt(text: string | Uint8Array, offset: number): boolean {
+  return checkboxState(markAt(text, offset)) === true;
+}
+
 /** The character at `offset`; in bytes, the byte there read as one (a checkbox's character is ASCII). */
 function markAt(text: string | Uint8Array, offset: number): string {
   if (typeof text === 'string') return text.charAt(offset);

@@ -1,4 +1,4 @@
-import { checkboxState } from '../model/checkbox.js';
+import { tickedAt } from '../model/checkbox.js';
 import { idWidths } from '../model/ids.js';
 import type { DecodableText } from '../model/read-list.js';
 import { ITEM_JSON, type JsonText } from '../render/json.js';
@@ -67,7 +67,7 @@ export function subtaskCountAt(ints: Int32Array, run: number): number {
  * every run (a tenth of an add at 10,000 items, where V8 does not optimize the loop). Years' and
  * sections' items, few, count from the start of the text.
  */
-export interface Base {
+interface Base {
   offset: number;
   line: number;
 }
@@ -277,10 +277,9 @@ class ItemReader {
     const { ints, offset, line } = this;
     let written = 0;
     for (let index = 1; index <= count; index++) {
-      const run = this.next;
-      if (run + RUN.noteCount >= ints.length) throw new Error('the cached list ends early');
+      const run = this.checkedRun();
       const id = `${prefix}.${index}`;
-      const done = checkboxState(this.text.charAt((ints[run + RUN.checkbox] as number) + offset)) === true;
+      const done = tickedAt(this.text, (ints[run + RUN.checkbox] as number) + offset);
       if (state === undefined || (state === 'done') === done) {
         const day = ints[run + RUN.day] as number;
         const notes = ints[run + RUN.noteCount] as number;
@@ -359,6 +358,16 @@ class ItemReader {
     return value;
   }
 
+  /** Where the run the reader stands at starts, once its fixed part is checked: whole, its checkbox inside the text, its notes counted. */
+  private checkedRun(): number {
+    const { ints, next: run } = this;
+    if (run + RUN.noteCount >= ints.length) throw new Error('the cached list ends early');
+    const checkbox = ints[run + RUN.checkbox] as number;
+    if (checkbox < 0 || checkbox + this.offset >= this.text.length) throw new Error('a cached checkbox outside the text');
+    if ((ints[run + RUN.noteCount] as number) < 0) throw new Error('a cached item with fewer than no notes');
+    return run;
+  }
+
   /**
    * The item whose run starts where the reader stands: its fields are read where they stand in the
    * run, checked once for the run's fixed part. A call a field, V8 not optimizing a short run, was a
@@ -366,13 +375,9 @@ class ItemReader {
    */
   private item(id: string, parent: string | null, year: number | null, month: number | null): Item {
     const { ints, text, offset, line } = this;
-    const run = this.next;
-    if (run + RUN.noteCount >= ints.length) throw new Error('the cached list ends early');
-    const checkbox = ints[run + RUN.checkbox] as number;
-    const checkOffset = checkbox + offset;
-    if (checkbox < 0 || checkOffset >= text.length) throw new Error('a cached checkbox outside the text');
+    const run = this.checkedRun();
+    const checkOffset = (ints[run + RUN.checkbox] as number) + offset;
     const noteCount = ints[run + RUN.noteCount] as number;
-    if (noteCount < 0) throw new Error('a cached item with fewer than no notes');
     const notes: string[] = noteCount === 0 ? NO_NOTES : [];
     for (let note = 0; note < noteCount; note++) notes.push(this.requiredString(run + RUN.noteCount + 1 + 2 * note));
     const subtaskCount = this.subtasksOf(run);
@@ -380,7 +385,7 @@ class ItemReader {
     return {
       id, year, month, day: day === NONE ? null : day,
       title: this.requiredString(run + RUN.title), url: this.string(run + RUN.url),
-      done: checkboxState(text.charAt(checkOffset)) === true, line: (ints[run + RUN.line] as number) + line, parent, notes,
+      done: tickedAt(text, checkOffset), line: (ints[run + RUN.line] as number) + line, parent, notes,
       subtasks: subtaskCount === 0 ? NO_SUBTASKS : this.items(subtaskCount, id, id, year, month),
       source: {
         start: (ints[run + RUN.start] as number) + offset, end: (ints[run + RUN.end] as number) + offset, checkOffset,
@@ -531,7 +536,7 @@ export interface CachedMonthRuns {
  * Where a month's checkboxes stand among the integers: the offsets of its items' from `items`, its
  * subtasks' from `subtasks`, and the same boxes' byte offsets from `itemBytes` and `subtaskBytes`.
  */
-export interface MonthBoxes {
+interface MonthBoxes {
   itemCount: number;
   subtaskCount: number;
   items: number;

@@ -1,3 +1,4 @@
+import { tickedAt } from '../model/checkbox.js';
 import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import { cachedMonthRuns, RUN, STRING_KIND, subtaskCountAt, type CachedMonthRuns } from './list-codec.js';
@@ -140,8 +141,7 @@ export abstract class MonthWriter {
       const unit = (ints[run + RUN.checkbox] as number) + base.offset;
       const byte = ints[(top ? boxes.itemBytes : boxes.subtaskBytes) + box] as number;
       if (subtasks === undefined || ints[(top ? boxes.items : boxes.subtasks) + box] !== unit || byte < 0 || byte >= utf8.length) return false;
-      const mark = utf8[byte];
-      const done = mark === 0x78 || mark === 0x58;
+      const done = tickedAt(utf8, byte);
       this.#next = subtasksAt + 1;
       const idEnd = this.idAt(parentEnd, index);
       if (idEnd === undefined) return false;

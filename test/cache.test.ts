@@ -6,6 +6,9 @@ import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
 import { generateList } from '../bench/generate.mjs';
+import type { SectionDigest } from '../src/model/digest.js';
+import { readListFromText } from '../src/model/read-list.js';
+import { FileDigestCache } from '../src/store/digest-cache.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
 const isListCache = (name: string) => name.endsWith('.sections') || name.endsWith('.list');
@@ -103,6 +106,28 @@ describe('the section cache', () => {
       const run = read(['add', `New ${month}`, '--date', `2026-${month}-05`, '--file', file], { env });
       expect([...run.stderr.matchAll(/parsed (\d+) of (\d+) sections/g)].map((report) => report.slice(1).map(Number)), `month ${month}`).toEqual([[0, 12], [2, 2], [0, 1]]);
     }
+  });
+
+  it('a run whose digests file is deleted (or written by another run) after it found a line there still writes what it used', async () => {
+    const env = { XDG_CACHE_HOME: tempDir() };
+    const page = '/the/page/read.md';
+    await readListFromText(readFileSync(SEED, 'utf8'), { cache: FileDigestCache.open(page, env), keepList: false });
+    const folder = join(env.XDG_CACHE_HOME, 'read');
+    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    const keys = readFileSync(digests, 'latin1').split('\n').slice(1, -1).map((line) => line.slice(0, 27));
+    expect(keys).toHaveLength(11);
+    const cache = FileDigestCache.open(page, env);
+    // Found by searching the file (the first lookups do): then the file goes, as the cache may at any time.
+    const found = cache.get(keys[0] ?? '');
+    expect(found).toBeDefined();
+    rmSync(digests);
+    // Past the searched lookups the file would be read whole: gone, the rest are parsed again.
+    for (const key of keys.slice(1, 6)) expect(cache.get(key)).toBeUndefined();
+    cache.set(keys[1] ?? '', found as SectionDigest);
+    cache.flush();
+    const after = FileDigestCache.open(page, env);
+    expect(after.get(keys[0] ?? '')).toEqual(found);
+    expect(after.get(keys[1] ?? '')).toEqual(found);
   });
 
   it('writes its files over where they stand, cut to their new length: a shorter list is read whole from them', () => {

@@ -284,7 +284,7 @@ describe('writes are atomic and locked', () => {
   it('twenty adds at once leave twenty new lines and nothing else changed', async () => {
     const file = tempList(SEED);
     const runs = await Promise.all(Array.from({ length: 20 }, (_, index) => readAsync(['add', `parallel ${index}`, '--date', '2023-05-15', '--file', file], { env: env() })));
-    expect(runs.map((result) => result.status)).toEqual(Array.from({ length: 20 }, () => 0));
+    expect(runs.map((result) => result.status), runs.map((result) => result.stderr).join('')).toEqual(Array.from({ length: 20 }, () => 0));
     const after = readFileSync(file, 'utf8').split('\n');
     const added = after.filter((line) => /^- \[ \] 15 parallel \d+$/.test(line));
     expect(new Set(added).size).toBe(20);
@@ -296,7 +296,7 @@ describe('writes are atomic and locked', () => {
     const text = `# 2024\n\n## 1月\n${Array.from({ length: 10 }, (_, index) => `- [ ] item ${index}\n`).join('')}`;
     const file = tempList({ text });
     const runs = await Promise.all(Array.from({ length: 10 }, (_, index) => readAsync(['done', `2024-01.${index + 1}`, '--file', file], { env: env() })));
-    expect(runs.map((result) => result.status)).toEqual(Array.from({ length: 10 }, () => 0));
+    expect(runs.map((result) => result.status), runs.map((result) => result.stderr).join('')).toEqual(Array.from({ length: 10 }, () => 0));
     expect(readFileSync(file, 'utf8')).toBe(text.replace(/\[ \]/g, '[x]'));
   });
 

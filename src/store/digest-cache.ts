@@ -127,8 +127,10 @@ export class FileDigestCache implements DigestCache {
     const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
     const kept = keepUnused ? unused : unused.slice(-SPARE_DIGESTS);
     if (fresh.length === 0 && kept.length === unused.length) return;
-    // A line this run made is not among the lines loaded (`stored`), even once appended: it is made again.
-    const line = (key: string) => (this.made.has(key) ? newLine(key) : (this.stored.get(key) as Buffer));
+    // A line this run made is not among the lines loaded (`stored`), even once appended: it is made
+    // again. So is one it found by searching the file, gone from the file read whole since (deleted,
+    // or written anew by another run): every digest used is in `entries`.
+    const line = (key: string) => (this.made.has(key) ? undefined : this.stored.get(key)) ?? newLine(key);
     save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...kept, ...endsLast([...this.used])].map(line))]);
     this.markWritten(fresh);
   }

@@ -130,6 +130,33 @@ describe('the section cache', () => {
     expect(after.get(keys[1] ?? '')).toEqual(found);
   });
 
+  it('stays bounded when a list is only ever added to: written anew with the page\'s sections once appends double it, nothing parsed again', () => {
+    const cache = tempDir();
+    const file = tempList(SEED);
+    const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    read(['list', '--file', file], { env });
+    const folder = join(cache, 'read');
+    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    const sizes = [statSync(digests).size];
+    for (let index = 1; index <= 30; index++) {
+      const run = read(['add', `Added ${index}`, `https://added.example/${index}`, '--date', '2023-05-02', '--file', file], { env });
+      expect(run.status, run.stderr).toBe(0);
+      // The add reads the whole list kept, parses the month it wrote and its item's lines, and nothing else.
+      expect([...run.stderr.matchAll(/parsed (\d+) of (\d+) sections/g)].map((report) => report.slice(1).map(Number)), `add ${index}`).toEqual([[0, 11], [2, 2], [0, 1]]);
+      sizes.push(statSync(digests).size);
+    }
+    // Appended to, each add made the file some 7 KB longer (30 adds: 9.5 KB to 230 KB); now it is
+    // written anew each time it doubles (and 16 KiB more), and each time comes back.
+    const drops = sizes.filter((size, index) => index > 0 && size < (sizes[index - 1] as number));
+    expect(drops.length, sizes.join(' ')).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...sizes), sizes.join(' ')).toBeLessThan(2 * (drops[0] as number) + 16 * 1024 + 8 * 1024);
+    // What it kept serves: a hand edit to one month parses that month alone, and the list reads as without a cache.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ChatGLM-6B', 'ChatGLM-7B'));
+    const after = read(['list', '--json', '--file', file], { env });
+    expect(parsed(after.stderr)).toEqual([1, 11]);
+    expect(after.stdout).toBe(read(['list', '--json', '--no-cache', '--file', file]).stdout);
+  });
+
   it('writes its files over where they stand, cut to their new length: a shorter list is read whole from them', () => {
     const cache = tempDir();
     const file = tempList(SEED);
@@ -214,8 +241,11 @@ describe('the section cache', () => {
       const header = bytes.indexOf(10) + 1;
       expect(header % 4).toBe(0);
       // Build, key and checksum, then the padding: what a reader splits it into. The list's checksum
-      // leaves out the items' runs, which have their own, and where they stand.
-      expect(bytes.toString('latin1', 0, header).trimEnd().split(' ')).toHaveLength(name.endsWith('.list') ? 6 : 3);
+      // leaves out the items' runs, which have their own, and where they stand. The digests file's
+      // lines have theirs: its header has how long they were when it was written anew (none appended since).
+      const fields = bytes.toString('latin1', 0, header).trimEnd().split(' ');
+      if (name.endsWith('.list')) expect(fields).toHaveLength(6);
+      else expect(fields.slice(2)).toEqual(['-', String(bytes.length - header)]);
     }
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
   });

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { tuneForList } from '../v8-tuning.js';
 import type { SectionDigest } from '../model/digest.js';
-import { keepKnownList, keepListWithItem, keepSection, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
+import { boundCache, keepKnownList, keepListWithItem, keepSection, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
 import { fileDigest, loadListFile, type ListFile } from '../store/list-file.js';
@@ -31,6 +31,8 @@ export interface ListReader {
   known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; digest: string }): void;
   /** The file with `digest` reads as the list before it with one item added: kept for the next command. */
   knownWithItem(digest: string, added: ItemAdded): void;
+  /** `text` was just written: the cache is kept within its bound (see `boundCache`). */
+  bound(text: string): Promise<void>;
 }
 
 /** Whether `READ_DEBUG` (a comma-separated list) names `what`: `parse`, or `cache` (months listed without making their items). */
@@ -72,6 +74,9 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     },
     knownWithItem(digest, added) {
       if (cache) keepListWithItem(cache, digest, added);
+    },
+    async bound(text) {
+      if (cache) await boundCache(cache, text);
     },
   };
 }

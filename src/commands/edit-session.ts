@@ -79,6 +79,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // saves the next command, which folds the cached digests instead.
     if (checked) reader.known(after, checked, { tickedFrom: list, digest: digest() });
     if (added) reader.knownWithItem(digest(), added);
+    await reader.bound(after);
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: digest(), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);

@@ -26,6 +26,8 @@ export interface DigestCache {
   keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
   /** `text` reads as the list `added.from` with `added.item` added, when the cache still has that list to add it to. */
   keepListWithItem?(key: string, added: ItemAdded): void;
+  /** Edits that read only some sections have grown the cache past its bound: see `boundCache`. */
+  readonly overgrown?: boolean;
 }
 
 /** How the list of a text follows from the list before it when an add wrote one item (see add-check.ts). */
@@ -97,7 +99,16 @@ export async function readListFromText(given: ListText, { cache, onParse, keepLi
   const last = cache?.lastList?.(listKey, given, { items });
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
   const text = typeof given === 'string' ? given : given.text();
+  const { placed, stats } = await placedDigests(text, cache, onParse);
+  cache?.flush?.();
+  const list = buildReadingList(placed);
+  if (keepList) cache?.keepList?.(listKey, text, list, stats.sections);
+  parsingDone();
+  return { list, stats };
+}
 
+/** Every section's digest, through the cache, where it stands in `text`. */
+async function placedDigests(text: string, cache: DigestCache | undefined, onParse?: ReadOptions['onParse']): Promise<{ placed: PlacedDigest[]; stats: ReadStats }> {
   const spans = splitSections(text);
   const definitions = mayHoldDefinitions(text) ? await definitionsOf(text, spans) : new Map() as Definitions;
   const stats: ReadStats = { sections: 0, parsed: 0, parsedLength: 0, unchanged: false };
@@ -115,11 +126,19 @@ export async function readListFromText(given: ListText, { cache, onParse, keepLi
     placed.push({ digest, offset: span.start, line: span.line });
     stats.sections = placed.length;
   }
-  cache?.flush?.();
-  const list = buildReadingList(placed);
-  if (keepList) cache?.keepList?.(listKey, text, list, stats.sections);
+  return { placed, stats };
+}
+
+/**
+ * After an edit to `text`, keeps the cache bounded: once edits that read only some sections have
+ * grown it past its bound, every section of `text` is looked up (each cached: none parsed) and the
+ * cache keeps those, as after any whole read, and drops the rest but for a few.
+ */
+export async function boundCache(cache: DigestCache, text: string): Promise<void> {
+  if (!cache.overgrown) return;
+  await placedDigests(text, cache);
+  cache.flush?.();
   parsingDone();
-  return { list, stats };
 }
 
 /** Reads sections' digests through the cache, counting in `stats` what it parses. */

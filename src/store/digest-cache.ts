@@ -17,6 +17,11 @@ const build = typeof BUILD_ID === 'string' ? BUILD_ID : 'source';
 const KEPT_FILES = 32;
 /** Digests kept beyond those of the sections a whole read used. */
 const SPARE_DIGESTS = 32;
+/**
+ * Those kept when edits have grown the file past its bound (see `overgrown`): the sections of the
+ * last two edits before they were made, which an undo and the edit made again look up.
+ */
+const SPARE_AFTER_GROWTH = 4;
 /** More than a header holds: build id (16 characters), key and checksums (27 each), two offsets. */
 const HEADER_BYTES = 160;
 /**
@@ -32,6 +37,8 @@ const SEARCHED_LOOKUPS = 4;
 const SEARCH_CHUNK = 1 << 16;
 /** The list file starts with the number of sections its text has. */
 const SECTIONS_BYTES = 4;
+/** Appended to past twice its length when written anew and this much more, the digests file is overgrown (see `overgrown`). */
+const GROWTH_ALLOWED = 16 * 1024;
 
 /**
  * One list's cache, in two files under `$XDG_CACHE_HOME/read/`: the digests of its sections, and
@@ -42,6 +49,8 @@ const SECTIONS_BYTES = 4;
 export class FileDigestCache implements DigestCache {
   /** The digests file's lines, read on first use: an unchanged list never needs them. */
   private payload: Buffer | null | undefined;
+  /** The payload's length when the file was last written anew, once the file is read. */
+  private writtenLength = 0;
   /** Each digest's line in the file, split when a run looks up many or writes the file anew. */
   private lines: Map<string, Buffer> | undefined;
   private lookups = 0;
@@ -66,9 +75,22 @@ export class FileDigestCache implements DigestCache {
   }
 
   private get file(): Buffer | null {
-    if (this.payload === undefined) this.payload = loadDigests(this.path) ?? null;
+    if (this.payload === undefined) {
+      const digests = loadDigests(this.path);
+      this.payload = digests?.payload ?? null;
+      this.writtenLength = digests?.writtenLength ?? 0;
+    }
     return this.payload;
   }
+
+  /**
+   * Lines appended by edits past twice the file's length when it was last written anew: an edit
+   * reads only the sections it changes, so it cannot tell which lines are no longer its file's, and
+   * a list only ever added to grew its digests without end (60 adds to the seed: 9.5 KB to 450 KB).
+   * The edit then reads all its file's sections through the cache and writes the file anew with
+   * theirs (see `boundCache`).
+   */
+  overgrown = false;
 
   private get stored(): Map<string, Buffer> {
     this.lines ??= digestLines(this.file);
@@ -81,9 +103,13 @@ export class FileDigestCache implements DigestCache {
     return this.payload === undefined ? searchDigests(this.path, key) : lineOf(this.file, key);
   }
 
-  /** Whether the digests file is this build's and ends in a whole line: lines can be appended to it. */
-  private get appendable(): boolean {
-    return this.payload === undefined ? endsInLine(this.path) : this.file?.at(-1) === NEWLINE;
+  /**
+   * When the digests file is this build's and ends in a whole line, so that lines can be appended to
+   * it: its payload's length when it was last written anew.
+   */
+  private appendable(): number | undefined {
+    if (this.payload === undefined) return appendableFrom(this.path);
+    return this.file?.at(-1) === NEWLINE ? this.writtenLength : undefined;
   }
 
   get(key: string): SectionDigest | undefined {
@@ -120,19 +146,24 @@ export class FileDigestCache implements DigestCache {
     // the one read (see `digestLines` and `lineOf`).
     const fresh = [...this.made].filter((key) => !this.written.has(key));
     if (keepUnused && fresh.length === 0) return;
-    if (keepUnused && this.appendable && append(this.path, fresh.map(newLine))) {
+    const writtenLength = keepUnused ? this.appendable() : undefined;
+    const length = writtenLength === undefined ? undefined : append(this.path, fresh.map(newLine));
+    if (length !== undefined) {
       this.markWritten(fresh);
+      this.overgrown = length > 2 * (writtenLength as number) + GROWTH_ALLOWED;
       return;
     }
     const unused = [...this.stored.keys()].filter((key) => !this.used.has(key));
-    const kept = keepUnused ? unused : unused.slice(-SPARE_DIGESTS);
-    if (fresh.length === 0 && kept.length === unused.length) return;
+    const kept = keepUnused ? unused : unused.slice(-(this.overgrown ? SPARE_AFTER_GROWTH : SPARE_DIGESTS));
+    if (!this.overgrown && fresh.length === 0 && kept.length === unused.length) return;
     // A line this run made is not among the lines loaded (`stored`), even once appended: it is made
     // again. So is one it found by searching the file, gone from the file read whole since (deleted,
     // or written anew by another run): every digest used is in `entries`.
     const line = (key: string) => (this.made.has(key) ? undefined : this.stored.get(key)) ?? newLine(key);
-    save(this.path, headerOf([build, '', LINE_BY_LINE]), [Buffer.concat([...kept, ...endsLast([...this.used])].map(line))]);
+    const payload = Buffer.concat([...kept, ...endsLast([...this.used])].map(line));
+    save(this.path, headerOf([build, '', LINE_BY_LINE, payload.length]), [payload]);
     this.markWritten(fresh);
+    this.overgrown = false;
   }
 
   private markWritten(keys: readonly string[]): void {
@@ -254,20 +285,21 @@ function searchDigests(path: string, key: string): Buffer | undefined {
   });
 }
 
-/** Whether the digests file ends in a whole line, read without reading its lines. */
-function endsInLine(path: string): boolean {
-  return digestsFile(path, (fd, bytes, headerLength) => bytes.length > headerLength && readRange(fd, bytes, bytes.length - 1, bytes.length) && bytes.at(-1) === NEWLINE) === true;
+/** `appendable` of the digests file, read without reading its lines. */
+function appendableFrom(path: string): number | undefined {
+  return digestsFile(path, (fd, bytes, headerLength, writtenLength) => (bytes.length > headerLength && readRange(fd, bytes, bytes.length - 1, bytes.length) && bytes.at(-1) === NEWLINE ? writtenLength : undefined));
 }
 
 /**
  * Adds lines at the end of the digests file, in one write that no other appending run cuts into;
- * false when there is no such file. A line cut short by a crash fails its checksum and is not used.
+ * the file's length after, or undefined when there is no such file. A line cut short by a crash
+ * fails its checksum and is not used.
  */
-function append(path: string, lines: Buffer[]): boolean {
+function append(path: string, lines: Buffer[]): number | undefined {
   return withFile(path, constants.O_WRONLY | constants.O_APPEND, (fd) => {
     writeAll(fd, Buffer.concat(lines));
-    return true;
-  }) === true;
+    return fstatSync(fd).size;
+  });
 }
 
 /**
@@ -347,14 +379,17 @@ function opened<T>(path: string, key: string, use: (fd: number, file: { bytes: B
   });
 }
 
-/** `use` of the digests file when it is this build's: its bytes, read as far as its header so far. */
-function digestsFile<T>(path: string, use: (fd: number, bytes: Buffer, headerLength: number) => T | undefined): T | undefined {
-  return opened(path, '', (fd, { bytes, header, fields }) => (fields[2] === LINE_BY_LINE ? use(fd, bytes, header.length) : undefined));
+/**
+ * `use` of the digests file when it is this build's: its bytes, read as far as its header so far,
+ * and its payload's length when it was written anew (in the header: 0 where it is not a length).
+ */
+function digestsFile<T>(path: string, use: (fd: number, bytes: Buffer, headerLength: number, writtenLength: number) => T | undefined): T | undefined {
+  return opened(path, '', (fd, { bytes, header, fields }) => (fields[2] === LINE_BY_LINE ? use(fd, bytes, header.length, Number(fields[3]) || 0) : undefined));
 }
 
-/** The digests file's payload: its lines, each with its own checksum (see `checkedDigest`). */
-function loadDigests(path: string): Buffer | undefined {
-  return digestsFile(path, (fd, bytes, headerLength) => (readRange(fd, bytes, headerLength, bytes.length) ? bytes.subarray(headerLength) : undefined));
+/** The digests file's payload: its lines, each with its own checksum (see `checkedDigest`); and `writtenLength`. */
+function loadDigests(path: string): { payload: Buffer; writtenLength: number } | undefined {
+  return digestsFile(path, (fd, bytes, headerLength, writtenLength) => (readRange(fd, bytes, headerLength, bytes.length) ? { payload: bytes.subarray(headerLength), writtenLength } : undefined));
 }
 
 /** The list file kept for `key`, all but the items' runs read and checked. */

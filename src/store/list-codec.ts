@@ -313,11 +313,16 @@ class ItemReader {
   idWidths(count: number, prefixLength: number, widths: number[] = [], depth = 0): number[] {
     if (count > 0) this.#source.readRuns();
     for (let index = 1, digits = 1, tens = 10; index <= count; index++) {
-      if (index === tens) [digits, tens] = [digits + 1, tens * 10];
+      if (index === tens) {
+        digits++;
+        tens *= 10;
+      }
       // An item's id is its parent's (or the month's) and `.index`.
       const width = prefixLength + 1 + digits;
       widths[depth] = Math.max(widths[depth] ?? 0, width);
-      this.idWidths(this.subtasksOf(this.next), width, widths, depth + 1);
+      // Most items have no subtasks: no call for them (100,000 items are surveyed before a line is written).
+      const subtasks = this.subtasksOf(this.next);
+      if (subtasks > 0) this.idWidths(subtasks, width, widths, depth + 1);
     }
     return widths;
   }

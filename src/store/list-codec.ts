@@ -628,7 +628,8 @@ class CachedMonth implements Month {
     const { items, subtasks, bytes } = boxesAt(ints, this.#runs.boxes);
     const { id, year, month } = this;
     const { count, at, end, base } = this.#runs;
-    const [itemCount, subtaskCount] = [subtasks - items, bytes - subtasks];
+    const itemCount = subtasks - items;
+    const subtaskCount = bytes - subtasks;
     const boxes = { itemCount, subtaskCount, items, subtasks, itemBytes: bytes, subtaskBytes: bytes + itemCount };
     return { id, year, month, ints, strings, utf8, textLength, count, at, end, base, boxes };
   }

@@ -222,7 +222,10 @@ export abstract class MonthWriter {
     const { utf8 } = this.runs;
     let at = this.#unit;
     let byte = this.#byte;
-    if (unit >= at && unit <= this.#asciiUntil) [at, byte] = [unit, byte + (unit - at)];
+    if (unit >= at && unit <= this.#asciiUntil) {
+      byte += unit - at;
+      at = unit;
+    }
     while (at < unit && byte < utf8.length) {
       const lead = utf8[byte] as number;
       const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;

@@ -90,6 +90,7 @@ function unsafeAt(utf8: Uint8Array, at: number): boolean {
   const byte = utf8[at];
   if (byte === 0xc2) return (utf8[at + 1] as number) <= 0x9f;
   if (byte !== 0xe2) return false;
-  const [second, third] = [utf8[at + 1] as number, utf8[at + 2] as number];
+  const second = utf8[at + 1] as number;
+  const third = utf8[at + 2] as number;
   return (second === 0x80 && third >= 0xaa && third <= 0xae) || (second === 0x81 && third >= 0xa6 && third <= 0xa9);
 }

@@ -12,6 +12,11 @@ import { FileDigestCache } from '../src/store/digest-cache.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
 const isListCache = (name: string) => name.endsWith('.sections') || name.endsWith('.list');
+/** The one list's file in the cache folder `cache`: its sections' digests (`.sections`) or its whole list (`.list`). */
+function cacheFile(cache: string, suffix: '.sections' | '.list'): string {
+  const folder = join(cache, 'read');
+  return join(folder, readdirSync(folder).find((name) => name.endsWith(suffix)) ?? 'none');
+}
 
 describe('the section cache', () => {
   it('parses every section once, then none; a hand edit re-parses only its section', () => {
@@ -56,7 +61,7 @@ describe('the section cache', () => {
     expect(parses(['list'])).toEqual([0]);
     // The lines it checks are parsed again, not kept; its section, and the one it made, are.
     expect(parses(['add', 'New', '--date', '2023-04-09'])).toEqual([0, 2, 0]);
-    const digests = () => readFileSync(join(cache, 'read', readdirSync(join(cache, 'read')).find((name) => name.endsWith('.sections')) ?? '')).toString('latin1').split('\n').length - 2;
+    const digests = () => readFileSync(cacheFile(cache, '.sections')).toString('latin1').split('\n').length - 2;
     const text = readFileSync(file, 'utf8');
     for (let edit = 0; edit < 40; edit++) {
       writeFileSync(file, text.replace('研究 ModelScope 文档', `研究 ModelScope 文档 ${edit}`));
@@ -94,8 +99,7 @@ describe('the section cache', () => {
     const file = tempList({ text: generateList(1500, 150) });
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([12, 12]);
-    const folder = join(cache, 'read');
-    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    const digests = cacheFile(cache, '.sections');
     expect(statSync(digests).size).toBeGreaterThan(2 * 65536);
     // Written with the sections nearest the page's ends last, where a search from the end meets
     // them first: the newest month (here the first) and the oldest.
@@ -112,8 +116,7 @@ describe('the section cache', () => {
     const env = { XDG_CACHE_HOME: tempDir() };
     const page = '/the/page/read.md';
     await readListFromText(readFileSync(SEED, 'utf8'), { cache: FileDigestCache.open(page, env), keepList: false });
-    const folder = join(env.XDG_CACHE_HOME, 'read');
-    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    const digests = cacheFile(env.XDG_CACHE_HOME, '.sections');
     const keys = readFileSync(digests, 'latin1').split('\n').slice(1, -1).map((line) => line.slice(0, 27));
     expect(keys).toHaveLength(11);
     const cache = FileDigestCache.open(page, env);
@@ -135,8 +138,7 @@ describe('the section cache', () => {
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     read(['list', '--file', file], { env });
-    const folder = join(cache, 'read');
-    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    const digests = cacheFile(cache, '.sections');
     const sizes = [statSync(digests).size];
     for (let index = 1; index <= 30; index++) {
       const run = read(['add', `Added ${index}`, `https://added.example/${index}`, '--date', '2023-05-02', '--file', file], { env });
@@ -254,18 +256,16 @@ describe('the section cache', () => {
     const cache = tempDir();
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
-    const folder = join(cache, 'read');
-    const pathOf = (suffix: string) => join(folder, readdirSync(folder).find((name) => name.endsWith(suffix)) ?? 'none');
     const add = (title: string) => expect(read(['add', title, `https://example.com/${title}`, '--date', '2025-11-03', '--file', file], { env }).status).toBe(0);
     // Read from the digests alone: the list kept whole would not look at them.
     const fromDigests = () => {
-      rmSync(pathOf('.list'));
+      rmSync(cacheFile(cache, '.list'));
       const run = read(['list', '--json', '--file', file], { env });
       expect(run.stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
       return parsed(run.stderr);
     };
     read(['list', '--file', file], { env });
-    const digests = pathOf('.sections');
+    const digests = cacheFile(cache, '.sections');
     const before = readFileSync(digests);
     const { ino } = statSync(digests);
     add('first');
@@ -295,8 +295,7 @@ describe('the section cache', () => {
     const file = tempList(SEED);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     read(['list', '--file', file], { env });
-    const folder = join(cache, 'read');
-    const digests = join(folder, readdirSync(folder).find((name) => name.endsWith('.sections')) ?? 'none');
+    const digests = cacheFile(cache, '.sections');
     // Every line damaged by a copy after it: the add parses its section again, as it was.
     const lines = readFileSync(digests).toString('latin1').split('\n').slice(1, -1);
     appendFileSync(digests, Buffer.from(lines.map((line) => `${line.slice(0, -2)}x${line.slice(-1)}\n`).join(''), 'latin1'));
@@ -308,14 +307,13 @@ describe('the section cache', () => {
     const keys = after.slice(-3, -1).map((line) => line.split(' ')[0]);
     expect(new Set(keys).size).toBe(2);
     // Read from the digests alone, the list parses the ten other sections, still damaged, and not April's.
-    rmSync(join(folder, readdirSync(folder).find((name) => name.endsWith('.list')) ?? 'none'));
+    rmSync(cacheFile(cache, '.list'));
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([10, 11]);
   });
 
   it('an add writes each digest once however it reads: after a hand edit, and when it reads its list back (found by the property test)', () => {
     let cache = tempDir();
-    const folder = () => join(cache, 'read');
-    const keys = () => readFileSync(join(folder(), readdirSync(folder()).find((name) => name.endsWith('.sections')) ?? 'none'), 'latin1').split('\n').slice(1, -1).map((line) => line.split(' ')[0]);
+    const keys = () => readFileSync(cacheFile(cache, '.sections'), 'latin1').split('\n').slice(1, -1).map((line) => line.split(' ')[0]);
     const env = { XDG_CACHE_HOME: cache, READ_DEBUG: 'parse', READ_NO_CACHE: '' };
     const seed = tempList(SEED);
     read(['list', '--file', seed], { env });
@@ -341,7 +339,7 @@ describe('the section cache', () => {
     expect(readFileSync(file, 'utf8')).toBe('# 2024\n1. [ ] ordered\n2. [ ] [New paper](https://new.example/a)\n```\n# 2024\n\n');
     // What it wrote serves the next read: with the kept list gone, the digests alone, nothing parsed.
     expect(new Set(keys()).size).toBe(keys().length);
-    rmSync(join(folder(), readdirSync(folder()).find((name) => name.endsWith('.list')) ?? 'none'));
+    rmSync(cacheFile(cache, '.list'));
     expect(parsed(read(['list', '--file', file], { env }).stderr)).toEqual([0, 1]);
   });
 

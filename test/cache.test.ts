@@ -91,6 +91,13 @@ describe('the section cache', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     expect(whole(['list'])).toBe(false);
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
+    // After a hand edit, an add reads the list from the digests, and keeps it with its item put in:
+    // the adds after it read that, as they do after a list.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ChatGLM-6B', 'ChatGLM-7B'));
+    expect(whole(['add', 'After the edit', '--date', '2023-04-10'])).toBe(false);
+    expect(whole(['add', 'And another', '--date', '2023-04-11'])).toBe(true);
+    expect(whole(['list'])).toBe(true);
+    expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
   });
 
   it('finds a section an add looks up by reading the digests file from its end, over lines cut between the pieces it reads', () => {

@@ -29,8 +29,8 @@ export interface ListReader {
   knownSection(source: string, digest: SectionDigest): void;
   /** `text`, the file with `digest` (see `ListText`), reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
   known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; digest: string }): void;
-  /** The file with `digest` reads as the list before it with one item added: kept for the next command. */
-  knownWithItem(digest: string, added: ItemAdded): void;
+  /** The file with `digest` reads as the list before it (read from `before`) with one item added: kept for the next command. */
+  knownWithItem(digest: string, added: ItemAdded, before: string): void;
   /** `text` was just written: the cache is kept within its bound (see `boundCache`). */
   bound(text: string): Promise<void>;
 }
@@ -72,8 +72,8 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     known(text, list, how) {
       if (cache) keepKnownList(cache, text, list, sections, how);
     },
-    knownWithItem(digest, added) {
-      if (cache) keepListWithItem(cache, digest, added);
+    knownWithItem(digest, added, before) {
+      if (cache) keepListWithItem(cache, digest, added, { text: before, sections });
     },
     async bound(text) {
       if (cache) await boundCache(cache, text);

@@ -78,7 +78,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // edit's list is not kept: encoding it cost the edit (75 ms at 10,000 items) about what it
     // saves the next command, which folds the cached digests instead.
     if (checked) reader.known(after, checked, { tickedFrom: list, digest: digest() });
-    if (added) reader.knownWithItem(digest(), added);
+    if (added) reader.knownWithItem(digest(), added, file.text);
     await reader.bound(after);
     const journal = readJournal(path);
     writeJournal(path, [...journal, { command: planned.message, after: digest(), inverse: invertSplices(file.text, planned.splices) }]);

@@ -25,7 +25,7 @@ export interface DigestCache {
   /** `tickedFrom`: the list `text` was made from by ticking boxes only (so every string stands where it stood). */
   keepList?(key: string, text: string, list: ReadingList, sections: number, tickedFrom?: ReadingList): void;
   /** `text` reads as the list `added.from` with `added.item` added, when the cache still has that list to add it to. */
-  keepListWithItem?(key: string, added: ItemAdded): void;
+  keepListWithItem?(key: string, added: ItemAdded, before: { text: string; sections: number }): void;
   /** Edits that read only some sections have grown the cache past its bound: see `boundCache`. */
   readonly overgrown?: boolean;
 }
@@ -190,8 +190,8 @@ function wholeListKey(cache: DigestCache, digest: string): string {
 }
 
 /** Tells the cache that the file with `digest` reads as the list `added.from` with one item more. */
-export function keepListWithItem(cache: DigestCache, digest: string, added: ItemAdded): void {
-  cache.keepListWithItem?.(wholeListKey(cache, digest), added);
+export function keepListWithItem(cache: DigestCache, digest: string, added: ItemAdded, before: { text: string; sections: number }): void {
+  cache.keepListWithItem?.(wholeListKey(cache, digest), added, before);
 }
 
 /** Tells the cache that `text`, the file with `digest`, reads as `list` (after an edit: read back, or derived from `tickedFrom`). */

@@ -7,6 +7,9 @@ import type { Item, MonthCheckboxes } from './types.js';
  */
 const CHECKBOX_STATES = new Map([[' ', false], ['\t', false], ['x', true], ['X', true]]);
 
+/** The ticked marks as character codes, for a loop over many boxes where a call a box costs (store/list-codec.ts). */
+export const TICKED = { lower: 0x78, upper: 0x58 } as const;
+
 export function checkboxState(character: string): boolean | undefined {
   return CHECKBOX_STATES.get(character);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SEED, read, readOnTty, tempDir, tempList } from './helpers/cli.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
@@ -9,6 +10,7 @@ import { generateList } from '../bench/generate.mjs';
 import type { SectionDigest } from '../src/model/digest.js';
 import { readListFromText } from '../src/model/read-list.js';
 import { FileDigestCache } from '../src/store/digest-cache.js';
+import { crc32Hex } from '../src/store/hashes.js';
 
 const parsed = (stderr: string) => /parsed (\d+) of (\d+) sections/.exec(stderr)?.slice(1).map(Number);
 const isListCache = (name: string) => name.endsWith('.sections') || name.endsWith('.list');
@@ -441,6 +443,15 @@ describe('the section cache', () => {
   });
 });
 
+describe('the cache\'s checksums', () => {
+  it('are the CRC-32 of their parts\' bytes joined, empty parts and all: an empty Int32Array\'s, with no memory behind it, too', () => {
+    const noMemory = new Uint8Array(new Int32Array(0).buffer);
+    fc.assert(fc.property(fc.array(fc.oneof(fc.uint8Array(), fc.constant(noMemory))), (parts) => {
+      expect(crc32Hex(...parts)).toBe((crc32(Buffer.concat(parts)) >>> 0).toString(16).padStart(8, '0'));
+    }));
+  });
+});
+
 describe('compiled code', () => {
   it('comes from a bundle in ASCII, which bin/read.js reads one byte a character; dates in 年 and 月 still read', () => {
     const bundle = readFileSync(new URL('../dist/cli.cjs', import.meta.url));
@@ -505,6 +516,35 @@ describe('compiled code', () => {
     const drawn = statSync(codeOf('progress')).mtimeMs;
     expect(read(['progress', '--file', file], { env }).status).toBe(0);
     expect(statSync(codeOf('progress')).mtimeMs).toBe(drawn);
+  });
+
+  it('of Node\'s own modules is taken until a long list sets V8\'s flags: a kept list is read without node:crypto, and an edit loads it before', () => {
+    const cache = tempDir();
+    const file = tempList({ text: generateList(4000) });
+    expect(statSync(file).size).toBeGreaterThan(256 * 1024);
+    // Reports whether node:crypto was loaded, and whether after V8's flags were first set (after which V8 refuses Node's code for it).
+    const report = join(tempDir(), 'modules.cjs');
+    writeFileSync(report, `
+      const v8 = require('node:v8');
+      const set = v8.setFlagsFromString;
+      let flagsAt;
+      v8.setFlagsFromString = (flags) => { flagsAt ??= process.moduleLoadList.length; set(flags); };
+      process.on('exit', () => {
+        const crypto = (names) => names.includes('NativeModule crypto');
+        const after = flagsAt === undefined ? [] : process.moduleLoadList.slice(flagsAt);
+        require('node:fs').writeSync(2, JSON.stringify({ crypto: crypto(process.moduleLoadList), afterFlags: crypto(after), flags: flagsAt !== undefined }) + '\\n');
+      });`);
+    const env = { XDG_CACHE_HOME: cache, XDG_STATE_HOME: tempDir(), READ_NO_CACHE: '', NODE_OPTIONS: `--require ${report}` };
+    const modules = (args: string[]) => {
+      const run = read([...args, '--file', file], { env });
+      expect(run.status).toBe(0);
+      return { id: run.stdout.trim(), loaded: JSON.parse(run.stderr.trim().split('\n').at(-1) ?? '') as unknown };
+    };
+    modules(['list']);
+    for (const command of [['list'], ['list', '--json'], ['progress']]) expect(modules(command).loaded).toEqual({ crypto: false, afterFlags: false, flags: true });
+    const added = modules(['add', 'New', 'https://example.com/new']);
+    expect(added.loaded).toEqual({ crypto: true, afterFlags: false, flags: true });
+    expect(modules(['done', added.id]).loaded).toEqual({ crypto: true, afterFlags: false, flags: true });
   });
 });
 

@@ -4,7 +4,7 @@ import type { SectionDigest } from '../model/digest.js';
 import { boundCache, keepKnownList, keepListWithItem, keepSection, readListFromText, readSections, type ItemAdded, type ListText, type ReadOptions, type ReadStats } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { FileDigestCache } from '../store/digest-cache.js';
-import { fileDigest, loadListFile, type ListFile } from '../store/list-file.js';
+import { fileIdentity, loadListFile, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 
 /** Options every command takes. */
@@ -27,10 +27,10 @@ export interface ListReader {
   sections(sources: readonly string[], options?: { cached?: boolean }): Promise<SectionDigest[]>;
   /** `source`, a section of a file that defines no links, reads as `digest`: kept for the next command. */
   knownSection(source: string, digest: SectionDigest): void;
-  /** `text`, the file with `digest` (see `ListText`), reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
-  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; digest: string }): void;
-  /** The file with `digest` reads as the list before it (read from `before`) with one item added: kept for the next command. */
-  knownWithItem(digest: string, added: ItemAdded, before: string): void;
+  /** `text`, the file with `identity` (see `ListText`), reads as `list`, derived from `tickedFrom` by ticking boxes: kept for the next command. */
+  known(text: string, list: ReadingList, how: { tickedFrom: ReadingList; identity: string }): void;
+  /** The file with `identity` reads as the list before it (read from `before`) with one item added: kept for the next command. */
+  knownWithItem(identity: string, added: ItemAdded, before: string): void;
   /** `text` was just written: the cache is kept within its bound (see `boundCache`). */
   bound(text: string): Promise<void>;
 }
@@ -72,8 +72,8 @@ export function listReader(path: string, options: GlobalOptions): ListReader {
     known(text, list, how) {
       if (cache) keepKnownList(cache, text, list, sections, how);
     },
-    knownWithItem(digest, added, before) {
-      if (cache) keepListWithItem(cache, digest, added, { text: before, sections });
+    knownWithItem(identity, added, before) {
+      if (cache) keepListWithItem(cache, identity, added, { text: before, sections });
     },
     async bound(text) {
       if (cache) await boundCache(cache, text);
@@ -104,9 +104,9 @@ export async function openList(options: GlobalOptions, { items }: Pick<ReadOptio
   return { file, list, shownPath: shownPath(path) };
 }
 
-/** A file's text as a read takes it: its bytes, and its text decoded and its bytes hashed only if asked for. */
+/** A file's text as a read takes it: its bytes, and its text decoded and its identity found only if asked for. */
 export function textOf(file: ListFile): ListText {
-  return { utf8: file.utf8, text: () => file.text, digest: () => fileDigest(file, [file.utf8]) };
+  return { utf8: file.utf8, text: () => file.text, identity: () => fileIdentity(file, [file.utf8]) };
 }
 
 /** The path as the person would write it: relative to the working folder when inside it. */

@@ -6,8 +6,9 @@ import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
+import { loadHashing } from '../store/hashes.js';
 import { readJournal, writeJournal } from '../store/journal.js';
-import { fileBytes, fileDigest, type ListFile } from '../store/list-file.js';
+import { fileBytes, fileDigest, fileIdentity, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, loadList, shownPath, textOf, type GlobalOptions, type ListReader } from './context.js';
@@ -51,6 +52,8 @@ export interface ReadBack {
 export async function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): Promise<void> {
   const path = locateList(options.file);
   const reader = listReader(path, options);
+  // An edit hashes its sections and, for its undo, the file: before loading the list sets V8's flags.
+  loadHashing();
   const run = async (): Promise<void> => {
     const file = await loadList(path);
     // The file is about to change: the whole list is kept for the result, not for what it was.
@@ -61,11 +64,11 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     if (samePieces(utf8, file.utf8)) return;
     const after = applySplices(file.text, planned.splices);
     const checked = listAfterChecks(file.text, list, planned.splices);
-    // Hashed once, for the undo and as the key of the list kept for the next command.
-    let afterDigest: string | undefined;
-    const digest = () => (afterDigest ??= fileDigest(file, utf8));
+    // Found once: the key of the list kept for the next command, and asked for by the read back.
+    let afterIdentity: string | undefined;
+    const identity = () => (afterIdentity ??= fileIdentity(file, utf8));
     // Reading the result also leaves its changed sections in the cache for the next command.
-    const readBack = () => reader.read({ utf8: Buffer.concat(utf8), text: () => after, digest }, { keepList: false });
+    const readBack = () => reader.read({ utf8: Buffer.concat(utf8), text: () => after, identity }, { keepList: false });
     const added = planned.verify ? await planned.verify(after, { list: readBack, sections: reader.sections, knownSection: reader.knownSection }) : undefined;
     if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {
@@ -78,11 +81,11 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     // list was folded from the digests (after a hand edit), either packs it first (35 ms at 10,000
     // items), which every later command would otherwise pay again in folding. Any other edit's list
     // (an add that starts a month, say) is read back whole and not kept.
-    if (checked) reader.known(after, checked, { tickedFrom: list, digest: digest() });
-    if (added) reader.knownWithItem(digest(), added, file.text);
+    if (checked) reader.known(after, checked, { tickedFrom: list, identity: identity() });
+    if (added) reader.knownWithItem(identity(), added, file.text);
     await reader.bound(after);
     const journal = readJournal(path);
-    writeJournal(path, [...journal, { command: planned.message, after: digest(), inverse: invertSplices(file.text, planned.splices) }]);
+    writeJournal(path, [...journal, { command: planned.message, after: fileDigest(file, utf8), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);
   };
   return options.dryRun ? run() : withLock(path, run);

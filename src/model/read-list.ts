@@ -73,10 +73,10 @@ export interface ReadOptions {
 /**
  * A text, or its UTF-8 bytes with how to decode them: a list read whole from the cache may need
  * nothing of the text but its bytes (`progress`), and a long text takes a while to decode (35 ms
- * at 100,000 items). `digest`: the file's (see `fileDigest`), which keys the whole list kept for it;
- * an edit has hashed the file it wrote already, for its undo (8 MB at 100,000 items, 5 ms).
+ * at 100,000 items). `identity`: the file's (see `fileIdentity`), which keys the whole list kept
+ * for it; an edit knows it already for the file it wrote.
  */
-export type ListText = string | (TextBytes & { digest: () => string });
+export type ListText = string | (TextBytes & { identity: () => string });
 
 /** A text, or its UTF-8 bytes with how to decode them: what a list kept in the cache is read against. */
 export type DecodableText = string | TextBytes;
@@ -95,7 +95,7 @@ export const DIGEST_VERSION = '2';
  * has not seen it; the result equals one whole parse.
  */
 export async function readListFromText(given: ListText, { cache, onParse, keepList = true, items }: ReadOptions = {}): Promise<{ list: ReadingList; stats: ReadStats }> {
-  const listKey = cache?.lastList ? wholeListKey(cache, typeof given === 'string' ? cache.key(given) : given.digest()) : '';
+  const listKey = cache?.lastList ? wholeListKey(typeof given === 'string' ? cache.key(given) : given.identity()) : '';
   const last = cache?.lastList?.(listKey, given, { items });
   if (last) return { list: last.list, stats: { sections: last.sections, parsed: 0, parsedLength: 0, unchanged: true } };
   const text = typeof given === 'string' ? given : given.text();
@@ -184,19 +184,19 @@ export function keepSection(cache: DigestCache, source: string, digest: SectionD
   cache.flush?.({ keepUnused: true });
 }
 
-/** The key of the whole list of a file whose content has `digest` (see `ListText`). */
-function wholeListKey(cache: DigestCache, digest: string): string {
-  return cache.key(`${DIGEST_VERSION}\0list\0`, digest);
+/** The key of the whole list of a file with `identity` (see `ListText`): no hash of it, which would load node:crypto. */
+function wholeListKey(identity: string): string {
+  return `${DIGEST_VERSION}-${identity}`;
 }
 
-/** Tells the cache that the file with `digest` reads as the list `added.from` with one item more. */
-export function keepListWithItem(cache: DigestCache, digest: string, added: ItemAdded, before: { text: string; sections: number }): void {
-  cache.keepListWithItem?.(wholeListKey(cache, digest), added, before);
+/** Tells the cache that the file with `identity` reads as the list `added.from` with one item more. */
+export function keepListWithItem(cache: DigestCache, identity: string, added: ItemAdded, before: { text: string; sections: number }): void {
+  cache.keepListWithItem?.(wholeListKey(identity), added, before);
 }
 
-/** Tells the cache that `text`, the file with `digest`, reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
-export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, digest }: { tickedFrom?: ReadingList; digest: string }): void {
-  cache.keepList?.(wholeListKey(cache, digest), text, list, sections, tickedFrom);
+/** Tells the cache that `text`, the file with `identity`, reads as `list` (after an edit: read back, or derived from `tickedFrom`). */
+export function keepKnownList(cache: DigestCache, text: string, list: ReadingList, sections: number, { tickedFrom, identity }: { tickedFrom?: ReadingList; identity: string }): void {
+  cache.keepList?.(wholeListKey(identity), text, list, sections, tickedFrom);
 }
 
 async function definitionsOf(text: string, spans: readonly SectionSpan[]): Promise<Definitions> {

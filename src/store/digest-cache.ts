@@ -4,7 +4,7 @@ import type { SectionDigest } from '../model/digest.js';
 import type { CachedList, DecodableText, DigestCache, ItemAdded, ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
-import { sha1 } from './hashes.js';
+import { crc32Hex, sha1 } from './hashes.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
 import { listOfPacked, packedParts, packList, splitPacked, type PackedList, type PackedParts } from './list-codec.js';
 import { packedWithItem } from './list-insertion.js';
@@ -22,7 +22,7 @@ const SPARE_DIGESTS = 32;
  * last two edits before they were made, which an undo and the edit made again look up.
  */
 const SPARE_AFTER_GROWTH = 4;
-/** More than a header holds: build id (16 characters), key and checksums (27 each), two offsets. */
+/** More than a header holds: build id (16 characters), key (27 at most), checksums (8 each), two offsets. */
 const HEADER_BYTES = 160;
 /**
  * Lookups that search the digests file for their line, before it is split into lines: an edit
@@ -66,7 +66,9 @@ export class FileDigestCache implements DigestCache {
   private constructor(private readonly path: string, private readonly listPath: string) {}
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
-    const name = sha1(listPath);
+    // Not hashed with SHA-1, which would load node:crypto for every command: two lists whose cache
+    // files share a name (once in four billion) read each other's lists as another file's, and parse.
+    const name = crc32Hex(listPath);
     return new FileDigestCache(join(cacheDir(env), `${name}.sections`), join(cacheDir(env), `${name}.list`));
   }
 
@@ -332,8 +334,8 @@ interface Runs {
 }
 
 /**
- * What a list file's header says beside its build and key: a checksum of the payload but the items'
- * runs, and the runs' own. A command that reads no item (`progress`) reads and checks the rest
+ * What a list file's header says beside its build and key: a checksum (CRC-32) of the payload but
+ * the items' runs, and the runs' own. A command that reads no item (`progress`) reads and checks the rest
  * alone: a sixth of the bytes at 100,000 items, where every fresh megabyte read cost some 3 ms.
  */
 interface ListSums {
@@ -410,7 +412,7 @@ function loadList(path: string, key: string): LoadedList | undefined {
     const runs = { sum: runsSum, start: Number(start), end: Number(end) };
     if (!Number.isInteger(runs.start) || !Number.isInteger(runs.end) || runs.start < 0 || runs.start > runs.end || runs.end > payload.length) return undefined;
     const read = readRange(fd, bytes, header.length, header.length + runs.start) && readRange(fd, bytes, header.length + runs.end, bytes.length);
-    if (!read || sha1(payload.subarray(0, runs.start), payload.subarray(runs.end)) !== sum) return undefined;
+    if (!read || crc32Hex(payload.subarray(0, runs.start), payload.subarray(runs.end)) !== sum) return undefined;
     let runsRead = false;
     const loaded = {
       header, payload, sum, runs,
@@ -423,7 +425,7 @@ function loadList(path: string, key: string): LoadedList | undefined {
 /** Reads `loaded`'s runs into `bytes`, the whole file's, when the file is still the one loaded and they match their checksum. */
 function readRunsOf(path: string, loaded: LoadedList, bytes: Buffer): boolean {
   const { header, payload, runs } = loaded;
-  return withFile(path, 'r', (fd) => isLoaded(fd, loaded) && readRange(fd, bytes, header.length + runs.start, header.length + runs.end) && sha1(payload.subarray(runs.start, runs.end)) === runs.sum) === true;
+  return withFile(path, 'r', (fd) => isLoaded(fd, loaded) && readRange(fd, bytes, header.length + runs.start, header.length + runs.end) && crc32Hex(payload.subarray(runs.start, runs.end)) === runs.sum) === true;
 }
 
 /** Whether the file open at `fd` has the header and length of the one loaded. */
@@ -436,7 +438,7 @@ function isLoaded(fd: number, { header, payload }: Pick<LoadedList, 'header' | '
 function saveList(path: string, key: string, count: Buffer, { head, runs, boxes }: PackedParts): void {
   const start = count.length + head.length;
   const end = runs.reduce((at, piece) => at + piece.length, start);
-  const sums = { sum: sha1(count, head, ...boxes), runs: { sum: sha1(...runs), start, end } };
+  const sums = { sum: crc32Hex(count, head, ...boxes), runs: { sum: crc32Hex(...runs), start, end } };
   save(path, listHeader(key, sums), [count, head, ...runs, ...boxes]);
 }
 
@@ -466,7 +468,7 @@ function save(path: string, header: Buffer, payload: readonly Uint8Array[]): voi
 
 /**
  * Gives the file as it was loaded a new key by writing its header over the old one, which is as long
- * (a key and a checksum are always 27 characters): copying the payload to a new file and renaming it
+ * (keys and checksums are each always as long): copying the payload to a new file and renaming it
  * over the old one cost a `done` 15 to 25 ms at 100,000 items. False, and nothing written, when the
  * file is no longer the one loaded. A header torn by a crash matches no text: it is ignored, like
  * any damaged cache file.

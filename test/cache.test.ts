@@ -496,7 +496,7 @@ describe('compiled code', () => {
 
   it('is used as it is on a long list too, whose runs set V8 otherwise', () => {
     const cache = tempDir();
-    // Over 256 KiB: a list this long has the young generation held while it is read.
+    // Well over 64 KiB: a list this long has V8 set for it while it is read.
     const months = Array.from({ length: 100 }, (_, index) => `## ${12 - (index % 12)}🈷️\n${Array.from({ length: 60 }, (__, n) => `- [ ] [Paper ${index}.${n}](https://example.com/${index}/${n})`).join('\n')}\n`);
     const file = tempList({ text: Array.from({ length: 9 }, (_, year) => `# ${2030 - year}\n\n${months.slice(year * 12, year * 12 + 12).join('\n')}`).join('\n') });
     expect(statSync(file).size).toBeGreaterThan(256 * 1024);

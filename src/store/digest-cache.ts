@@ -22,7 +22,7 @@ const SPARE_DIGESTS = 32;
  * last two edits before they were made, which an undo and the edit made again look up.
  */
 const SPARE_AFTER_GROWTH = 4;
-/** More than a header holds: build id (16 characters), key (27 at most), checksums (8 each), two offsets. */
+/** More than a header holds: build id (16 characters), key (29 at most), checksums (8 each), two offsets. */
 const HEADER_BYTES = 160;
 /**
  * Lookups that search the digests file for their line, before it is split into lines: an edit

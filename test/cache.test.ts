@@ -102,6 +102,18 @@ describe('the section cache', () => {
     expect(read(['list', '--json', '--file', file], { env }).stdout).toBe(read(['list', '--json', '--no-cache', '--file', file], { env }).stdout);
   });
 
+  it('an add that takes a month to ten items keeps a list whose ids line up as a fresh read\'s, its id column kept one wider', () => {
+    const cache = tempDir();
+    const file = tempList({ text: `# 2024\n## 1月\n${Array.from({ length: 9 }, (_, index) => `- [ ] ${index + 1} item ${index + 1}\n`).join('')}` });
+    const env = { XDG_CACHE_HOME: cache, XDG_STATE_HOME: tempDir(), READ_DEBUG: 'parse', READ_NO_CACHE: '' };
+    read(['list', '--file', file], { env });
+    expect(read(['add', 'Tenth', '--date', '2024-01-30', '--file', file], { env }).stdout.trim()).toBe('2024-01.10');
+    const list = read(['list', '--file', file], { env });
+    expect(list.stderr).toContain('the whole list cached');
+    expect(list.stdout).toBe(read(['list', '--no-cache', '--file', file], { env }).stdout);
+    expect(list.stdout).toContain('    [ ] 2024-01.9   9 item 9\n    [ ] 2024-01.10 30 Tenth\n');
+  });
+
   it('finds a section an add looks up by reading the digests file from its end, over lines cut between the pieces it reads', () => {
     const cache = tempDir();
     // Ten months of 150 items: lines of some 17 KB, in a file of three 64 KB pieces.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { progressOf } from '../src/model/progress.js';
 import type { ReadingList } from '../src/model/types.js';
 import { flatten } from '../src/model/select.js';
-import { itemsForOnePass, monthIdWidths, RUN, unpackList, type PackedMonth } from '../src/store/list-codec.js';
+import { itemsForOnePass, monthIdColumn, packList, RUN, runsIdColumn, unpackList, type PackedMonth } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
@@ -143,7 +143,7 @@ describe('the cached whole list', () => {
     }
   });
 
-  it('knows the longest id at each depth of a month without making its items, as the items read', async () => {
+  it('knows the column a month\'s ids line up to without making its items, as the items read', async () => {
     // Ten items and more, and subtasks under subtasks: ids of one, two and three numbers, at three depths.
     const subtasks = '  - [ ] a sub\n    - [x] a sub of a sub\n  - [ ] another\n';
     const long = `# 2025\n## 3月\n${Array.from({ length: 12 }, (_, index) => `- [ ] ${index + 1} item ${index}\n${index === 10 ? subtasks : ''}`).join('')}`;
@@ -151,23 +151,23 @@ describe('the cached whole list', () => {
     for (const text of [...texts, long]) {
       const list = await listOf(text);
       const back = roundTrip(list, text);
+      const { outline: [, packedMonths], ints } = packList(list, text);
       list.months.forEach((month, index) => {
-        // Written apart from the model's: a month's item id has one dot more for each depth.
-        const widths: number[] = [];
-        for (const item of flatten(month.items)) {
-          const depth = item.id.split('.').length - 2;
-          widths[depth] = Math.max(widths[depth] ?? 0, item.id.length);
-        }
+        // Written apart from the model's: a month's item id has one dot more for each depth, two columns further in.
+        const column = Math.max(0, ...flatten(month.items).map((item) => 2 * (item.id.split('.').length - 2) + item.id.length));
         const cached = back.months[index];
-        if (!cached) throw new Error('the cached list has the months');
-        expect(monthIdWidths(cached)).toEqual(widths);
-        expect(monthIdWidths(month)).toEqual(widths);
+        const packed = packedMonths[index];
+        if (!cached || !packed) throw new Error('the cached list has the months');
+        expect(monthIdColumn(cached)).toBe(column);
+        expect(monthIdColumn(month)).toBe(column);
+        // As an add finds it again, off the runs.
+        expect(runsIdColumn(ints, packed[6], packed[5], packed[0].length)).toBe(column);
         checked++;
       });
     }
     expect(checked).toBeGreaterThan(50);
     const longList = roundTrip(await listOf(long), long);
-    expect(longList.months[0] && monthIdWidths(longList.months[0])).toEqual(['2025-03.12'.length, '2025-03.11.2'.length, '2025-03.11.1.1'.length]);
+    expect(longList.months[0] && monthIdColumn(longList.months[0])).toBe(4 + '2025-03.11.1.1'.length);
   });
 
   it('gives a month\'s items for one pass afresh, without keeping them, until the month holds its own', async () => {

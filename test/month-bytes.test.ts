@@ -30,7 +30,7 @@ async function linesOfItems(month: Month, idColumn: number): Promise<{ lines: st
   const written: string[] = [];
   const sink: Sink = { write: (text) => written.push(text), writeBytes: () => expect.unreachable() };
   const year = { year: month.year, heading: null, months: [month], items: [] };
-  const view: ListView = { all: false, sections: [], years: [{ year, items: [], months: [{ month, items: () => ({ all: month.items, shown: month.items }), idWidths: () => [] }] }] };
+  const view: ListView = { all: false, sections: [], years: [{ year, items: [], months: [{ month, items: () => ({ all: month.items, shown: month.items }), idColumn: () => 0 }] }] };
   const options = { style: await styleFor({ noColor: true }), width: await widthFor(true), survey: { empty: new Set<Month>(), idColumn, plainAscii: true } };
   renderList(view, options, sink);
   const [, heading = '', ...lines] = written.join('').split('\n');

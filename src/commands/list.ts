@@ -6,7 +6,7 @@ import { jsonIndentFor, writeListJson, type JsonItems } from '../render/json.js'
 import { measuredTexts, renderList, surveyMonths, type ListView, type MonthView } from '../render/list.js';
 import { styleFor } from '../render/style.js';
 import { isPlainAscii, widthFor } from '../render/width.js';
-import { cachedMonthJson, itemsForOnePass, monthIdWidths } from '../store/list-codec.js';
+import { cachedMonthJson, itemsForOnePass, monthIdColumn } from '../store/list-codec.js';
 import { monthJson } from '../store/month-json.js';
 import { monthLines } from '../store/month-lines.js';
 import { longListOptimized } from '../v8-tuning.js';
@@ -58,7 +58,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
         const all = itemsForOnePass(month);
         return { all, shown: pruneTree(all, filter) };
       },
-      idWidths: () => monthIdWidths(month),
+      idColumn: () => monthIdColumn(month),
     })),
   }));
   const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])

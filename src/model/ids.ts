@@ -10,14 +10,14 @@ export function looksLikeId(text: string): boolean {
 }
 
 /**
- * The longest id at each depth among items and their subtasks (`[9, 11]`: `2023-04.3`,
- * `2023-04.3.1`). Ids follow from where items stand, so a cached list knows these without making its
- * items (`store/list-codec.ts`).
+ * The column that items' and their subtasks' ids line up to, two further for each level of
+ * subtasks: the widest id with its indent (13 for `2023-04.3` and `2023-04.3.1`). Ids follow from
+ * where items stand, so a cached list knows it without making its items (`store/list-codec.ts`).
  */
-export function idWidths(items: readonly Item[]): number[] {
-  const widths: number[] = [];
+export function idColumn(items: readonly Item[]): number {
+  let column = 0;
   eachItem(items, (item, depth) => {
-    widths[depth] = Math.max(widths[depth] ?? 0, item.id.length);
+    column = Math.max(column, 2 * depth + item.id.length);
   });
-  return widths;
+  return column;
 }

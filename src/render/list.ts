@@ -21,8 +21,8 @@ export interface MonthView {
   month: Month;
   /** Every item of the month, and those shown. */
   items(): { all: readonly Item[]; shown: Item[] };
-  /** The longest id at each depth among every item of the month (`model/ids.ts`), where the cache allows without reading them. */
-  idWidths(): number[];
+  /** The column every item's id of the month lines up to (`idColumn` in model/ids.ts), where the cache allows without reading them. */
+  idColumn(): number;
 }
 
 export interface RenderOptions {
@@ -71,9 +71,7 @@ export function surveyMonths(years: ListView['years'], columns: number | undefin
   for (const { months } of years) {
     for (const monthView of months) {
       if (!narrowed && columns === undefined) {
-        monthView.idWidths().forEach((width, depth) => {
-          survey.idColumn = Math.max(survey.idColumn, depth * 2 + width);
-        });
+        survey.idColumn = Math.max(survey.idColumn, monthView.idColumn());
         continue;
       }
       const { shown } = monthView.items();

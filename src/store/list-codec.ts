@@ -1,5 +1,5 @@
 import { TICKED, tickedAt } from '../model/checkbox.js';
-import { idWidths } from '../model/ids.js';
+import { idColumn } from '../model/ids.js';
 import type { DecodableText } from '../model/read-list.js';
 import { ITEM_JSON, type JsonText } from '../render/json.js';
 import { flatten, type ItemState } from '../model/select.js';
@@ -28,9 +28,10 @@ export type PackedHeading = [depth: number, text: string, line: number, start: n
  * `at`: where the month's items start among the integers. `boxes`: where its checkboxes do, past
  * every item's run: how many its items have, how many its subtasks, the offsets of each, then the
  * byte offsets of each. `offset` and `line`: where its first item starts; its items' runs count
- * offsets and lines from there (see `Base`).
+ * offsets and lines from there (see `Base`). `idColumn`: what `idColumn` (model/ids.ts) finds for its
+ * items, kept: walking 100,000 items' runs for it took `list` 10 to 30 ms before a line was written.
  */
-export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number, boxes: number, offset: number, line: number];
+export type PackedMonth = [id: string, year: number, month: number, headings: number[], label: string | null, items: number, at: number, boxes: number, offset: number, line: number, idColumn: number];
 type PackedYear = [year: number, heading: number, months: number[], items: number];
 export type PackedSection = [id: string, title: string, line: number, items: number, entries: [title: string, url: string | null, line: number][]];
 type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
@@ -158,7 +159,7 @@ export function packList(list: ReadingList, text: string): PackedList {
   const months = list.months.map((month): PackedMonth => {
     const at = writer.ints.length;
     const base = baseOf(month.items);
-    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items, base), at, NONE, base.offset, base.line];
+    return [month.id, month.year, month.month, month.headings.map(indexOf), month.label, counted(month.items, base), at, NONE, base.offset, base.line, idColumn(month.items)];
   });
   const monthsEnd = writer.ints.length;
   const years = list.years.map((year): PackedYear => [year.year, indexOf(year.heading), year.months.map((month) => monthIndex.get(month) ?? NONE), counted(year.items)]);
@@ -322,24 +323,6 @@ class ItemReader {
     return JSON_ESCAPED.test(value) ? JSON.stringify(value) : '"' + value + '"';
   }
 
-  /** What `idWidths` (model/ids.ts) finds for `count` items and their subtasks, read without making the items. */
-  idWidths(count: number, prefixLength: number, widths: number[] = [], depth = 0): number[] {
-    if (count > 0) this.#source.readRuns();
-    for (let index = 1, digits = 1, tens = 10; index <= count; index++) {
-      if (index === tens) {
-        digits++;
-        tens *= 10;
-      }
-      // An item's id is its parent's (or the month's) and `.index`.
-      const width = prefixLength + 1 + digits;
-      widths[depth] = Math.max(widths[depth] ?? 0, width);
-      // Most items have no subtasks: no call for them (100,000 items are surveyed before a line is written).
-      const subtasks = this.subtasksOf(this.next);
-      if (subtasks > 0) this.idWidths(subtasks, width, widths, depth + 1);
-    }
-    return widths;
-  }
-
   /** How many subtasks the run at `run` has: the reader is left where their runs start. */
   private subtasksOf(run: number): number {
     const at = subtaskCountAt(this.ints, run);
@@ -438,6 +421,7 @@ export function listOfPacked({ outline, ints }: PackedList, given: DecodableText
   const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, itemsEnd];
   const ordered = (at: readonly number[]) => at.every((start, index) => index === 0 || start >= (at[index - 1] as number));
   if (starts[0] !== 0 || !ordered(starts)) throw new Error('the cached months are out of order');
+  if (!packedMonths.every((packed) => Number.isInteger(packed[10]))) throw new Error('a cached month without its id column');
   boxStarts.forEach((start, index) => {
     if (index > 0 && boxesAt(ints, boxStarts[index - 1] as number).end !== start) throw new Error('the cached checkboxes do not end where the next month\'s start');
   });
@@ -657,9 +641,9 @@ class CachedMonth implements Month {
     });
   }
 
-  /** `idWidths` of its items, read off their runs without making them. */
-  idWidths(): number[] {
-    return this.#read((reader) => reader.idWidths(this.#runs.count, this.id.length));
+  /** Its items' `idColumn`, kept (see `PackedMonth`). */
+  idColumn(): number {
+    return this.#packed[10];
   }
 
   #readItems(): Item[] {
@@ -694,7 +678,32 @@ export function cachedMonthJson(month: Month, state: ItemState): JsonText | unde
   return month instanceof CachedMonth ? month.json(state) : undefined;
 }
 
-/** `idWidths` of a month's items: a month read from the cache reads them off its runs, without making its items. */
-export function monthIdWidths(month: Month): number[] {
-  return month instanceof CachedMonth ? month.idWidths() : idWidths(month.items);
+/** `idColumn` of a month's items (model/ids.ts): a month read from the cache has it kept, without making its items. */
+export function monthIdColumn(month: Month): number {
+  return month instanceof CachedMonth ? month.idColumn() : idColumn(month.items);
+}
+
+/**
+ * `idColumn` of the `count` items whose runs stand from `at` in `ints`, and their subtasks, read off
+ * the runs: an item's id is its parent's (or the month's, `prefixLength` long) and `.index`.
+ */
+export function runsIdColumn(ints: Int32Array, at: number, count: number, prefixLength: number): number {
+  let next = at;
+  const column = (items: number, prefix: number, depth: number): number => {
+    let widest = 0;
+    for (let index = 1, digits = 1, tens = 10; index <= items; index++) {
+      if (index === tens) {
+        digits++;
+        tens *= 10;
+      }
+      const width = prefix + 1 + digits;
+      const subtasksAt = subtaskCountAt(ints, next);
+      const subtasks = ints[subtasksAt];
+      if (subtasks === undefined) throw new Error('the runs end early');
+      next = subtasksAt + 1;
+      widest = Math.max(widest, 2 * depth + width, subtasks > 0 ? column(subtasks, width, depth + 1) : 0);
+    }
+    return widest;
+  };
+  return column(count, prefixLength, 0);
 }

@@ -1,7 +1,7 @@
 import { lineBreaks } from '../edit/lines.js';
 import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { boxesAt, bytesOf, ItemWriter, packedHead, RUN, runsEnd, subtaskCountAt, type PackedList, type PackedMonth, type PackedParts } from './list-codec.js';
+import { boxesAt, bytesOf, ItemWriter, packedHead, RUN, runsEnd, runsIdColumn, subtaskCountAt, type PackedList, type PackedMonth, type PackedParts } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -92,6 +92,12 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
   const insertAt = own.start + followed;
   const monthBoxes = month[7];
   month[5]++;
+  // Items after the new one moved up one: their ids, and their subtasks', may be a digit longer.
+  const monthRuns = new Int32Array(ownRuns.length + run.length);
+  monthRuns.set(ownRuns.subarray(0, followed));
+  monthRuns.set(run, followed);
+  monthRuns.set(ownRuns.subarray(followed), followed + run.length);
+  month[10] = runsIdColumn(monthRuns, 0, month[5], month[0].length);
   for (const other of months) {
     if (other !== month && other[6] >= insertAt) other[6] += run.length;
     // Every month's checkboxes stand past the runs, one run longer; those after this month's, one box

@@ -308,7 +308,11 @@ class ItemReader {
     return written;
   }
 
-  /** The string at `at` as JSON: as it stands between quotes, unless JSON escapes some of it. */
+  /**
+   * The string at `at` as JSON: as it stands between quotes, unless JSON escapes some of it. It
+   * finds the string as `string` does, not through it: one call more a string cost `list --json`
+   * 0.6 ms at 10,000 items, where the loop runs unoptimized.
+   */
   private stringJson(text: string, at: number): string {
     const start = this.ints[at] as number;
     const length = this.ints[at + 1] as number;

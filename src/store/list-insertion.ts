@@ -61,6 +61,10 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
   const writer = new ItemWriter(insertion.text, strings, at);
   writer.items([item], base);
   const run = writer.ints;
+  const monthRuns = new Int32Array(ownRuns.length + run.length);
+  monthRuns.set(ownRuns.subarray(0, followed));
+  monthRuns.set(run, followed);
+  monthRuns.set(ownRuns.subarray(followed), followed + run.length);
 
   // Every other month: one past the insertion moves whole, as its base. One before it with an item
   // past it (written under two headings, around the insertion's month) has those runs moved. The
@@ -73,7 +77,7 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
   };
   for (const [position, packed] of months.entries()) {
     if (packed === month) {
-      moved(own.start, [ownRuns.subarray(0, followed), Int32Array.from(run), ownRuns.subarray(followed)], own.end);
+      moved(own.start, [monthRuns], own.end);
     } else if (moving.has(packed) && packed[8] >= at) {
       packed[8] += length;
       packed[9] += lines;
@@ -93,10 +97,6 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
   const monthBoxes = month[7];
   month[5]++;
   // Items after the new one moved up one: their ids, and their subtasks', may be a digit longer.
-  const monthRuns = new Int32Array(ownRuns.length + run.length);
-  monthRuns.set(ownRuns.subarray(0, followed));
-  monthRuns.set(run, followed);
-  monthRuns.set(ownRuns.subarray(followed), followed + run.length);
   month[10] = runsIdColumn(monthRuns, 0, month[5], month[0].length);
   for (const other of months) {
     if (other !== month && other[6] >= insertAt) other[6] += run.length;

@@ -2,7 +2,8 @@ import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import { ITEM_JSON, type JsonBytes } from '../render/json.js';
 import { NONE, RUN } from './list-codec.js';
-import { ascii, FOUND, MonthWriter, writeMonth } from './month-bytes.js';
+import { mayEscape, Piece } from './byte-words.js';
+import { FOUND, MonthWriter, writeMonth } from './month-bytes.js';
 
 /**
  * The compact `list --json` of a cached month's items: `itemJson` of each, flat, each after a
@@ -15,71 +16,80 @@ export function monthJson(month: Month, state: ItemState): JsonBytes | undefined
   return written && { bytes: written.bytes, count: written.writer.count };
 }
 
-/** `ITEM_JSON` as bytes. */
-const PIECES = Object.fromEntries(Object.entries(ITEM_JSON).map(([name, json]) => [name, ascii(json)])) as Record<keyof typeof ITEM_JSON, Buffer>;
+const PIECES = Object.fromEntries(Object.entries(ITEM_JSON).map(([name, json]) => [name, new Piece(json)])) as Record<keyof typeof ITEM_JSON, Piece>;
 
 /** JSON's short escapes; any other control character is written `\u00XX`. */
 const SHORT_ESCAPES = new Map([[0x08, 'b'], [0x09, 't'], [0x0a, 'n'], [0x0c, 'f'], [0x0d, 'r'], [0x22, '"'], [0x5c, '\\']]);
 
 class MonthJsonWriter extends MonthWriter {
   // `","year":…,"month":…,"day":`: the same for every item of the month.
-  readonly #date = ascii(`${ITEM_JSON.year}${this.runs.year}${ITEM_JSON.month}${this.runs.month}${ITEM_JSON.day}`);
+  readonly #date = new Piece(`${ITEM_JSON.year}${this.runs.year}${ITEM_JSON.month}${this.runs.month}${ITEM_JSON.day}`);
 
   protected item(run: number, done: boolean, depth: number): boolean {
-    const { out, id, idEnds } = this;
+    const { out, idWords, idEnds } = this;
     const day = this.day(run);
-    out.copy(PIECES.id);
-    out.copy(id, 0, idEnds[depth + 1]);
-    out.copy(this.#date);
-    if (day === NONE) out.copy(PIECES.null);
+    out.piece(PIECES.id);
+    out.words(idWords, 0, idEnds[depth + 1] as number);
+    out.piece(this.#date);
+    if (day === NONE) out.piece(PIECES.null);
     else out.natural(day);
-    out.copy(PIECES.title);
+    out.piece(PIECES.title);
     if (!this.string(run + RUN.title)) return false;
-    out.copy(PIECES.url);
+    out.piece(PIECES.url);
     if (!this.string(run + RUN.url)) return false;
-    out.copy(done ? PIECES.done : PIECES.open);
+    out.piece(done ? PIECES.done : PIECES.open);
     out.natural((this.runs.ints[run + RUN.line] as number) + this.runs.base.line);
-    if (depth === 0) out.copy(PIECES.noParent);
+    if (depth === 0) out.piece(PIECES.noParent);
     else {
-      out.copy(PIECES.parent);
-      out.copy(id, 0, idEnds[depth]);
-      out.copy(PIECES.notes);
+      out.piece(PIECES.parent);
+      out.words(idWords, 0, idEnds[depth] as number);
+      out.piece(PIECES.notes);
     }
     const notes = this.runs.ints[run + RUN.noteCount] as number;
     for (let note = 0; note < notes; note++) {
-      if (note > 0) out.copy(PIECES.comma);
+      if (note > 0) out.piece(PIECES.comma);
       if (!this.string(run + RUN.noteCount + 1 + 2 * note)) return false;
     }
-    out.copy(PIECES.close);
+    out.piece(PIECES.close);
     return true;
   }
 
   /** The string whose offset (or kind) and length stand at `at`, as JSON. */
   private string(at: number): boolean {
     const found = this.locate(at);
-    if (found === FOUND.null) this.out.copy(PIECES.null);
+    if (found === FOUND.null) this.out.piece(PIECES.null);
     else if (found === FOUND.table) this.out.text(JSON.stringify(this.table));
-    else if (found === FOUND.bytes) this.escaped(this.runs.utf8, this.from, this.to);
+    else if (found === FOUND.bytes) this.escaped(this.from, this.to);
     return found !== FOUND.none;
   }
 
-  /** The bytes from `from` to `to` as a JSON string. */
-  private escaped(utf8: Uint8Array, from: number, to: number): void {
-    const out = this.out;
+  /** The file's bytes from `from` to `to` as a JSON string: a word at a time where none is escaped (see `mayEscape`). */
+  private escaped(from: number, to: number): void {
+    const { out, source } = this;
+    const utf8 = this.runs.utf8;
     // At worst every byte is a control character, six bytes escaped; and the quotes.
     const bytes = out.room(6 * (to - from) + 2);
+    const words = out.view;
     let length = out.length;
     bytes[length++] = 0x22;
-    for (let at = from; at < to; at++) {
-      const byte = utf8[at] as number;
+    for (let at = from; at < to;) {
+      if (at + 4 <= to) {
+        const word = source.getInt32(at, true);
+        if (!mayEscape(word)) {
+          words.setInt32(length, word, true);
+          length += 4;
+          at += 4;
+          continue;
+        }
+      }
+      const byte = utf8[at++] as number;
       if (byte >= 0x20 && byte !== 0x22 && byte !== 0x5c) {
         bytes[length++] = byte;
         continue;
       }
       const short = SHORT_ESCAPES.get(byte);
-      out.length = length;
-      out.copy(ascii(short === undefined ? `\\u00${byte.toString(16).padStart(2, '0')}` : `\\${short}`));
-      length = out.length;
+      const escape = short === undefined ? `\\u00${byte.toString(16).padStart(2, '0')}` : `\\${short}`;
+      for (let index = 0; index < escape.length; index++) bytes[length++] = escape.charCodeAt(index);
     }
     bytes[length++] = 0x22;
     out.length = length;

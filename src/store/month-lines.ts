@@ -2,7 +2,8 @@ import type { Month } from '../model/types.js';
 import type { MonthLines } from '../render/list.js';
 import { sanitize } from '../render/sanitize.js';
 import { NONE, RUN, type CachedMonthRuns } from './list-codec.js';
-import { ascii, FOUND, MonthWriter, writeMonth, type Scratch } from './month-bytes.js';
+import { Piece, printable } from './byte-words.js';
+import { FOUND, MonthWriter, writeMonth, type Scratch } from './month-bytes.js';
 
 /**
  * The lines `read list` prints for a cached month's items, plain (no colour, nothing cut, no notes,
@@ -16,7 +17,7 @@ export function monthLines(month: Month, idColumn: number): MonthLines | undefin
   return written && { bytes: written.bytes, done: written.writer.done, items: written.writer.items };
 }
 
-const MARKS = { done: ascii('[x] '), open: ascii('[ ] ') };
+const MARKS = { done: new Piece('[x] '), open: new Piece('[ ] ') };
 
 class MonthLinesWriter extends MonthWriter {
   done = 0;
@@ -34,8 +35,8 @@ class MonthLinesWriter extends MonthWriter {
     }
     const idEnd = this.idEnds[depth + 1] as number;
     out.spaces(4 + 2 * depth);
-    out.copy(done ? MARKS.done : MARKS.open);
-    out.copy(this.id, 0, idEnd);
+    out.piece(done ? MARKS.done : MARKS.open);
+    out.words(this.idWords, 0, idEnd);
     out.spaces(Math.max(0, this.idColumn - 2 * depth - idEnd) + 1);
     const day = this.day(run);
     if (day === NONE || day < 10) out.spaces(day === NONE ? 2 : 1);
@@ -48,7 +49,7 @@ class MonthLinesWriter extends MonthWriter {
     if (!this.string(run + RUN.url)) return false;
     // No url, or one that sanitizes to nothing: no gap for it either.
     if (out.length === urlStart) out.length = beforeUrl;
-    out.copy(NEWLINE);
+    out.piece(NEWLINE);
     return true;
   }
 
@@ -56,17 +57,31 @@ class MonthLinesWriter extends MonthWriter {
   private string(at: number): boolean {
     const found = this.locate(at);
     if (found === FOUND.table) this.out.text(sanitize(this.table));
-    else if (found === FOUND.bytes) this.copySafe(this.runs.utf8, this.from, this.to);
+    else if (found === FOUND.bytes) this.copySafe(this.from, this.to);
     return found !== FOUND.none;
   }
 
-  /** The bytes from `from` to `to`, sanitized: as they are unless they hold a character `sanitize` takes out. */
-  private copySafe(utf8: Uint8Array, from: number, to: number): void {
-    const out = this.out;
+  /**
+   * The file's bytes from `from` to `to`, sanitized: as they are unless they hold a character
+   * `sanitize` takes out. A word at a time where all four are printable ASCII (see `printable`).
+   */
+  private copySafe(from: number, to: number): void {
+    const { out, source } = this;
+    const utf8 = this.runs.utf8;
     const bytes = out.room(to - from);
+    const words = out.view;
     const start = out.length;
     let length = start;
     for (let at = from; at < to; at++) {
+      if (at + 4 <= to) {
+        const word = source.getInt32(at, true);
+        if (printable(word)) {
+          words.setInt32(length, word, true);
+          length += 4;
+          at += 3;
+          continue;
+        }
+      }
       const byte = utf8[at] as number;
       if ((byte >= 0x20 && byte < 0x7f) || byte >= 0x80 && !unsafeAt(utf8, at)) bytes[length++] = byte;
       else {
@@ -79,7 +94,7 @@ class MonthLinesWriter extends MonthWriter {
   }
 }
 
-const NEWLINE = ascii('\n');
+const NEWLINE = new Piece('\n');
 
 /**
  * Whether the non-ASCII byte at `at` starts a character `sanitize` takes out: a C1 control

@@ -2,7 +2,7 @@ import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import { ITEM_JSON, type JsonBytes } from '../render/json.js';
 import { NONE, RUN } from './list-codec.js';
-import { mayEscape, Piece } from './byte-words.js';
+import { copyUnescaped, Piece, WORD } from './byte-words.js';
 import { FOUND, MonthWriter, writeMonth } from './month-bytes.js';
 
 /**
@@ -63,7 +63,7 @@ class MonthJsonWriter extends MonthWriter {
     return found !== FOUND.none;
   }
 
-  /** The file's bytes from `from` to `to` as a JSON string: a word at a time where none is escaped (see `mayEscape`). */
+  /** The file's bytes from `from` to `to` as a JSON string: a word at a time where none is escaped (see `copyUnescaped`). */
   private escaped(from: number, to: number): void {
     const { out, source } = this;
     const utf8 = this.runs.utf8;
@@ -73,14 +73,11 @@ class MonthJsonWriter extends MonthWriter {
     let length = out.length;
     bytes[length++] = 0x22;
     for (let at = from; at < to;) {
-      if (at + 4 <= to) {
-        const word = source.getInt32(at, true);
-        if (!mayEscape(word)) {
-          words.setInt32(length, word, true);
-          length += 4;
-          at += 4;
-          continue;
-        }
+      if (to - at >= WORD) {
+        const copied = copyUnescaped(source, at, to, words, length);
+        at += copied;
+        length += copied;
+        if (copied > 0) continue;
       }
       const byte = utf8[at++] as number;
       if (byte >= 0x20 && byte !== 0x22 && byte !== 0x5c) {

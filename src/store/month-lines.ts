@@ -2,7 +2,7 @@ import type { Month } from '../model/types.js';
 import type { MonthLines } from '../render/list.js';
 import { sanitize } from '../render/sanitize.js';
 import { NONE, RUN, type CachedMonthRuns } from './list-codec.js';
-import { Piece, printable } from './byte-words.js';
+import { copyPrintable, Piece, WORD } from './byte-words.js';
 import { FOUND, MonthWriter, writeMonth, type Scratch } from './month-bytes.js';
 
 /**
@@ -63,7 +63,7 @@ class MonthLinesWriter extends MonthWriter {
 
   /**
    * The file's bytes from `from` to `to`, sanitized: as they are unless they hold a character
-   * `sanitize` takes out. A word at a time where all four are printable ASCII (see `printable`).
+   * `sanitize` takes out. A word at a time where all four are printable ASCII (see `copyPrintable`).
    */
   private copySafe(from: number, to: number): void {
     const { out, source } = this;
@@ -73,14 +73,11 @@ class MonthLinesWriter extends MonthWriter {
     const start = out.length;
     let length = start;
     for (let at = from; at < to; at++) {
-      if (at + 4 <= to) {
-        const word = source.getInt32(at, true);
-        if (printable(word)) {
-          words.setInt32(length, word, true);
-          length += 4;
-          at += 3;
-          continue;
-        }
+      if (to - at >= WORD) {
+        const copied = copyPrintable(source, at, to, words, length);
+        at += copied;
+        length += copied;
+        if (at === to) break;
       }
       const byte = utf8[at] as number;
       if ((byte >= 0x20 && byte < 0x7f) || byte >= 0x80 && !unsafeAt(utf8, at)) bytes[length++] = byte;

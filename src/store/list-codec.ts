@@ -626,9 +626,9 @@ class CachedMonth implements Month {
     const { ints, strings, utf8, textLength } = this.#source;
     if (utf8 === undefined) return undefined;
     this.#source.readRuns();
-    const { items, subtasks, bytes } = boxesAt(ints, this.#runs.boxes);
+    const { count, at, end, base, boxes: boxesStart } = this.#runs;
+    const { items, subtasks, bytes } = boxesAt(ints, boxesStart);
     const { id, year, month } = this;
-    const { count, at, end, base } = this.#runs;
     const itemCount = subtasks - items;
     const subtaskCount = bytes - subtasks;
     const boxes = { itemCount, subtaskCount, items, subtasks, itemBytes: bytes, subtaskBytes: bytes + itemCount };

@@ -1,9 +1,9 @@
 import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import { ITEM_JSON, type JsonBytes } from '../render/json.js';
-import { NONE, RUN } from './list-codec.js';
+import { NONE, RUN, type CachedMonthRuns } from './list-codec.js';
 import { copyUnescaped, Piece, WORD } from './byte-words.js';
-import { FOUND, MonthWriter, writeMonth } from './month-bytes.js';
+import { Bytes, FOUND, MonthWriter, writeMonth, type Scratch } from './month-bytes.js';
 
 /**
  * The compact `list --json` of a cached month's items: `itemJson` of each, flat, each after a
@@ -21,16 +21,31 @@ const PIECES = Object.fromEntries(Object.entries(ITEM_JSON).map(([name, json]) =
 /** JSON's short escapes; any other control character is written `\u00XX`. */
 const SHORT_ESCAPES = new Map([[0x08, 'b'], [0x09, 't'], [0x0a, 'n'], [0x0c, 'f'], [0x0d, 'r'], [0x22, '"'], [0x5c, '\\']]);
 
+/**
+ * `","year":…,"month":…,"day":`, the same for every item of a month, made once a month in bytes
+ * kept from one month to the next: a piece of its own a month (a buffer, and its text written into
+ * it) took 2 ms at 100,000 items.
+ */
+const date = new Bytes();
+const DATE = { year: new Piece(ITEM_JSON.year), month: new Piece(ITEM_JSON.month), day: new Piece(ITEM_JSON.day) };
+
 class MonthJsonWriter extends MonthWriter {
-  // `","year":…,"month":…,"day":`: the same for every item of the month.
-  readonly #date = new Piece(`${ITEM_JSON.year}${this.runs.year}${ITEM_JSON.month}${this.runs.month}${ITEM_JSON.day}`);
+  constructor(runs: CachedMonthRuns, scratch: Scratch, state: ItemState) {
+    super(runs, scratch, state);
+    date.length = 0;
+    date.piece(DATE.year);
+    date.natural(runs.year);
+    date.piece(DATE.month);
+    date.natural(runs.month);
+    date.piece(DATE.day);
+  }
 
   protected item(run: number, done: boolean, depth: number): boolean {
     const { out, idWords, idEnds } = this;
     const day = this.day(run);
     out.piece(PIECES.id);
     out.words(idWords, 0, idEnds[depth + 1] as number);
-    out.piece(this.#date);
+    out.words(date.view, 0, date.length);
     if (day === NONE) out.piece(PIECES.null);
     else out.natural(day);
     out.piece(PIECES.title);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { progressOf } from '../src/model/progress.js';
 import type { ReadingList } from '../src/model/types.js';
 import { flatten } from '../src/model/select.js';
-import { itemsForOnePass, monthIdColumn, packList, RUN, runsIdColumn, unpackList, type PackedMonth } from '../src/store/list-codec.js';
+import { bytesOf, itemsForOnePass, monthIdColumn, packedHead, packList, RUN, runsIdColumn, splitPacked, unpackList, type Outline } from '../src/store/list-codec.js';
 import { SEED } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
@@ -16,7 +16,10 @@ const roundTrip = (list: ReadingList, text: string) => unpackList(packedBytes(li
 
 /** Months and headings are shared between parts of the model; the cached list must share them alike. */
 function expectSharing(list: ReadingList): void {
-  for (const year of list.years) for (const month of year.months) expect(list.months).toContain(month);
+  for (const year of list.years) {
+    for (const month of year.months) expect(list.months).toContain(month);
+    if (year.heading) expect(list.headings).toContain(year.heading);
+  }
   for (const month of list.months) {
     expect(month.heading).toBe(month.headings[0]);
     for (const heading of month.headings) expect(list.headings).toContain(heading);
@@ -107,25 +110,53 @@ describe('the cached whole list', () => {
     const list = await listOf(text);
     const bytes = packedBytes(list, text);
     // The outline again, with the first month one item short, before the same integers.
-    const jsonLength = bytes.readUInt32LE(0);
-    const outline = JSON.parse(bytes.toString('utf8', 4, 4 + jsonLength)) as [unknown, [string, number, number, number[], string, number, number][], ...unknown[]];
+    const { outline, ints } = splitPacked(bytes);
     const first = outline[1][0];
     if (!first) throw new Error('the seed has months');
     first[5] -= 1;
-    const json = Buffer.from(JSON.stringify(outline), 'utf8');
-    const head = Buffer.alloc(4 + Math.ceil(json.length / 4) * 4);
-    head.writeUInt32LE(json.length, 0);
-    json.copy(head, 4);
-    const short = unpackList(Buffer.concat([head, bytes.subarray(4 + Math.ceil(jsonLength / 4) * 4)]), text);
+    const short = unpackList(Buffer.concat([packedHead(outline), bytesOf(ints)]), text);
     expect(short.months[1]?.items).toEqual(list.months[1]?.items);
     expect(() => short.months[0]?.items).toThrow(/do not end where the outline says/);
+  });
+
+  it('reads its headings only when first asked for, and refuses at once a month or year under a heading it does not have', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const list = await listOf(text);
+    const bytes = packedBytes(list, text);
+    // The headings' JSON, after the outline's, made to read as none: a read that needs no heading reads on.
+    const headingsAt = 8 + bytes.readUInt32LE(0);
+    const noHeadings = Buffer.from(bytes);
+    noHeadings.fill(' ', headingsAt, headingsAt + bytes.readUInt32LE(4)).write('[]', headingsAt);
+    const unread = unpackList(noHeadings, text);
+    expect(unread.months.map((month) => month.items)).toEqual(list.months.map((month) => month.items));
+    expect(progressOf(unread, countedText(text))).toEqual(progressOf(list, countedText(text)));
+    expect(() => unread.headings).toThrow(/miscounted/);
+    expect(() => unread.months[0]?.heading).toThrow(/miscounted/);
+    expect(() => unread.years[0]?.heading).toThrow(/miscounted/);
+
+    const { outline, ints } = splitPacked(bytes);
+    const count = outline[0].count;
+    expect(count).toBe(list.headings.length);
+    const damages: ((outline: Outline) => void)[] = [
+      ([, [month]]) => month && (month[3] = [count]),
+      ([, [month]]) => month && (month[3] = []),
+      ([, [month]]) => month && (month[3] = [-1]),
+      ([, , [year]]) => year && (year[1] = count),
+    ];
+    for (const damage of damages) {
+      const { outline: damaged } = splitPacked(bytes);
+      damage(damaged);
+      expect(() => unpackList(Buffer.concat([packedHead(damaged), bytesOf(ints)]), text)).toThrow(/heading the list does not have/);
+    }
   });
 
   it('refuses an item whose numbers point outside the text or past the list, or that has fewer than no notes', async () => {
     const text = '# 2024\n## 1月\n- [ ] 研究 [a](https://a.example)\n  - a note\n- [x] b\n';
     const bytes = packedBytes(await listOf(text), text);
-    const intsAt = 4 + Math.ceil(bytes.readUInt32LE(0) / 4) * 4;
-    const firstRun = (JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as [unknown, PackedMonth[]])[1][0]?.[6];
+    const { outline, ints } = splitPacked(bytes);
+    // The integers end the packed list.
+    const intsAt = bytes.length - ints.byteLength;
+    const firstRun = outline[1][0]?.[6];
     if (firstRun === undefined) throw new Error('the text has a month');
     expect(unpackList(bytes, text).months[0]?.items.map((item) => item.notes)).toEqual([['a note'], []]);
     const damaged: [field: number, value: number, error: RegExp][] = [

@@ -40,7 +40,9 @@ type PackedProblem = [heading: number, kind: HeadingProblem['kind']];
  * for (in UTF-16 code units, and in UTF-8 bytes), and where the months' items end (years' and
  * sections' follow).
  */
-export type Outline = [headings: PackedHeading[], months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number, byteLength: number];
+export type Outline = [headings: PackedHeadings, months: PackedMonth[], years: PackedYear[], sections: PackedSection[], problems: PackedProblem[], strings: string[], textLength: number, monthsEnd: number, byteLength: number];
+/** The outline past its headings, as its JSON holds it after their count. */
+type Tail<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 
 /** No heading, no month, no day. */
 export const NONE = -1;
@@ -170,7 +172,7 @@ export function packList(list: ReadingList, text: string): PackedList {
     (months[index] as PackedMonth)[7] = writer.boxes(month.checkboxes, { items: bytes[2 * index] as Int32Array, subtasks: bytes[2 * index + 1] as Int32Array });
   });
   const outline: Outline = [
-    list.headings.map((heading) => [heading.depth, heading.text, heading.line, heading.start, heading.end, heading.setext ? 1 : 0]),
+    PackedHeadings.of(list.headings.map((heading) => [heading.depth, heading.text, heading.line, heading.start, heading.end, heading.setext ? 1 : 0])),
     months,
     years,
     sections,
@@ -207,13 +209,44 @@ export function packedParts({ outline, ints }: PackedList): PackedParts {
   return { head: packedHead(outline), runs: [bytesOf(ints.subarray(0, end))], boxes: [bytesOf(ints.subarray(end))] };
 }
 
-/** The outline's length and the outline as JSON, to a multiple of four bytes: the integers follow it. */
-export function packedHead(outline: Outline): Buffer {
-  const json = Buffer.from(JSON.stringify(outline), 'utf8');
-  const head = Buffer.alloc(INT_BYTES + Math.ceil(json.length / INT_BYTES) * INT_BYTES);
+/**
+ * The outline as JSON, with how many headings it has where they stand, then its headings as JSON
+ * of their own, after the length of each; to a multiple of four bytes: the integers follow it.
+ */
+export function packedHead([headings, ...rest]: Outline): Buffer {
+  const json = Buffer.from(JSON.stringify([headings.count, ...rest]), 'utf8');
+  const headingsJson = Buffer.from(JSON.stringify(headings.list), 'utf8');
+  const length = 2 * INT_BYTES + json.length + headingsJson.length;
+  const head = Buffer.alloc(Math.ceil(length / INT_BYTES) * INT_BYTES);
   head.writeUInt32LE(json.length, 0);
-  json.copy(head, INT_BYTES);
+  head.writeUInt32LE(headingsJson.length, INT_BYTES);
+  json.copy(head, 2 * INT_BYTES);
+  headingsJson.copy(head, 2 * INT_BYTES + json.length);
   return head;
+}
+
+/**
+ * An outline's headings, read as JSON only when first asked for: `list`, `list --json` and
+ * `progress` need none. At 100,000 items (3,612 headings) parsing them, and making an object of
+ * each and an array of each month's, took 5 to 8 ms before a line was written.
+ */
+export class PackedHeadings {
+  #list: PackedHeading[] | undefined;
+
+  constructor(readonly count: number, private readonly read: () => PackedHeading[]) {
+    if (!Number.isInteger(count) || count < 0) throw new Error('the cached headings are miscounted');
+  }
+
+  static of(list: PackedHeading[]): PackedHeadings {
+    return new PackedHeadings(list.length, () => list);
+  }
+
+  get list(): PackedHeading[] {
+    if (this.#list) return this.#list;
+    const list = this.read();
+    if (!Array.isArray(list) || list.length !== this.count) throw new Error('the cached headings are miscounted');
+    return (this.#list = list);
+  }
 }
 
 /** The integers' own bytes, in the machine's byte order. */
@@ -228,9 +261,12 @@ export function bytesOf(ints: Int32Array): Uint8Array {
  * own: whoever changes them changes a copy (see `packedWithItem`).
  */
 export function splitPacked(bytes: Buffer): PackedList {
-  const jsonLength = bytes.readUInt32LE(0);
-  const intsAt = INT_BYTES + Math.ceil(jsonLength / INT_BYTES) * INT_BYTES;
-  const outline = JSON.parse(bytes.toString('utf8', INT_BYTES, INT_BYTES + jsonLength)) as Outline;
+  const jsonAt = 2 * INT_BYTES;
+  const headingsAt = jsonAt + bytes.readUInt32LE(0);
+  const headingsEnd = headingsAt + bytes.readUInt32LE(INT_BYTES);
+  const intsAt = Math.ceil(headingsEnd / INT_BYTES) * INT_BYTES;
+  const [headingCount, ...rest] = JSON.parse(bytes.toString('utf8', jsonAt, headingsAt)) as [number, ...Tail<Outline>];
+  const outline: Outline = [new PackedHeadings(headingCount, () => JSON.parse(bytes.toString('utf8', headingsAt, headingsEnd)) as PackedHeading[]), ...rest];
   const length = (bytes.length - intsAt) / INT_BYTES;
   if (!Number.isInteger(length) || length < 0) throw new Error('the cached integers are cut short');
   const at = bytes.byteOffset + intsAt;
@@ -426,23 +462,26 @@ export function listOfPacked({ outline, ints }: PackedList, given: DecodableText
   const ordered = (at: readonly number[]) => at.every((start, index) => index === 0 || start >= (at[index - 1] as number));
   if (starts[0] !== 0 || !ordered(starts)) throw new Error('the cached months are out of order');
   if (!packedMonths.every((packed) => Number.isInteger(packed[10]))) throw new Error('a cached month without its id column');
+  // Every heading the outline names is checked to be one it has, as the headings themselves are read only when asked for.
+  const isHeading = (index: number) => Number.isInteger(index) && index >= 0 && index < packedHeadings.count;
+  const named = [...packedMonths.flatMap((packed) => (packed[3].length > 0 ? packed[3] : [NaN])), ...packedYears.flatMap(([, index]) => (index === NONE ? [] : [index])), ...packedProblems.map(([index]) => index)];
+  if (!named.every(isHeading)) throw new Error('a cached month or year under a heading the list does not have');
   boxStarts.forEach((start, index) => {
     if (index > 0 && boxesAt(ints, boxStarts[index - 1] as number).end !== start) throw new Error('the cached checkboxes do not end where the next month\'s start');
   });
 
-  // By index, as the months are (see `CachedMonth`): a list of 100,000 items has 3,612 headings.
-  const headings = packedHeadings.map((packed): Heading => ({ depth: packed[0], text: packed[1], line: packed[2], start: packed[3], end: packed[4], setext: packed[5] === 1 }));
-  const heading = (index: number): Heading => {
-    const found = headings[index];
-    if (!found) throw new Error(`no heading ${index} in the cached list`);
-    return found;
-  };
+  // Made when first asked for (see `PackedHeadings`), by index, as the months are (see `CachedMonth`).
+  let headings: Heading[] | undefined;
+  const allHeadings = () => (headings ??= packedHeadings.list.map((packed): Heading => ({ depth: packed[0], text: packed[1], line: packed[2], start: packed[3], end: packed[4], setext: packed[5] === 1 })));
+  const heading = (index: number): Heading => allHeadings()[index] as Heading;
   // A month's items are read when first asked for: `read` alone, `done` or `--month` need one month of many.
-  const months = packedMonths.map((packed, index): Month => new CachedMonth(packed, starts[index + 1] as number, packed[3].map(heading), source));
+  const months = packedMonths.map((packed, index): Month => new CachedMonth(packed, starts[index + 1] as number, heading, source));
   const reader = new ItemReader(source, monthsEnd);
   const years = packedYears.map(([year, headingIndex, monthIndexes, items]): Year => ({
     year,
-    heading: headingIndex === NONE ? null : heading(headingIndex),
+    get heading() {
+      return headingIndex === NONE ? null : heading(headingIndex);
+    },
     months: monthIndexes.map((index) => {
       const month = months[index];
       if (!month) throw new Error(`no month ${index} in the cached list`);
@@ -454,8 +493,18 @@ export function listOfPacked({ outline, ints }: PackedList, given: DecodableText
     id, title, line, items: reader.items(items, id, null, null, null), entries: entries.map(([entryTitle, url, entryLine]): Entry => ({ title: entryTitle, url, line: entryLine })),
   }));
   reader.endsAt(itemsEnd);
-  const headingProblems = packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind }));
-  const list = { years, months, sections, headings, headingProblems };
+  let headingProblems: HeadingProblem[] | undefined;
+  const list: ReadingList = {
+    years,
+    months,
+    sections,
+    get headings() {
+      return allHeadings();
+    },
+    get headingProblems() {
+      return (headingProblems ??= packedProblems.map(([index, kind]): HeadingProblem => ({ heading: heading(index), kind })));
+    },
+  };
   sourceOf.set(list, source);
   return list;
 }
@@ -562,10 +611,6 @@ interface MonthRuns {
   base: Base;
 }
 
-function noHeading(): never {
-  throw new Error('a cached month without a heading');
-}
-
 /**
  * A month of a cached list: its items and checkboxes are read when first asked for. What `packList`
  * wrote is checked by its checksum and key before it is read (store/digest-cache.ts), so a month
@@ -577,12 +622,12 @@ class CachedMonth implements Month {
   readonly id: string;
   readonly year: number;
   readonly month: number;
-  readonly heading: Heading;
-  readonly headings: Heading[];
   readonly label: string | null;
   readonly #source: PackedSource;
   readonly #packed: PackedMonth;
   readonly #end: number;
+  readonly #heading: (index: number) => Heading;
+  #headings: Heading[] | undefined;
   #items: Item[] | undefined;
   #checkboxes: MonthCheckboxes | undefined;
 
@@ -591,12 +636,11 @@ class CachedMonth implements Month {
    * from the packed month by index, and its runs only when asked for. Destructured, and with its
    * runs made at once, this took 4 to 8 ms at 100,000 items, in code not yet optimized.
    */
-  constructor(packed: PackedMonth, end: number, headings: Heading[], source: PackedSource) {
+  constructor(packed: PackedMonth, end: number, heading: (index: number) => Heading, source: PackedSource) {
     this.id = packed[0];
     this.year = packed[1];
     this.month = packed[2];
-    this.heading = headings[0] ?? noHeading();
-    this.headings = headings;
+    this.#heading = heading;
     this.label = packed[4];
     this.#packed = packed;
     this.#end = end;
@@ -606,6 +650,15 @@ class CachedMonth implements Month {
   get #runs(): MonthRuns {
     const packed = this.#packed;
     return { count: packed[5], at: packed[6], end: this.#end, boxes: packed[7], base: { offset: packed[8], line: packed[9] } };
+  }
+
+  /** Its headings, made when first asked for: see `PackedHeadings`. */
+  get headings(): Heading[] {
+    return (this.#headings ??= this.#packed[3].map(this.#heading));
+  }
+
+  get heading(): Heading {
+    return this.headings[0] as Heading;
   }
 
   get items(): Item[] {

@@ -105,7 +105,7 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
     other[7] += run.length + (other[7] > monthBoxes ? 2 : 0);
   }
   outline[7] = monthsEnd + run.length;
-  for (const heading of headings) {
+  for (const heading of headings.list) {
     if (heading[3] >= at) {
       heading[2] += lines;
       heading[3] += length;

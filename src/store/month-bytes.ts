@@ -111,6 +111,23 @@ function newScratch(): Scratch {
 
 let scratch: Scratch | undefined;
 
+const NO_ID = -1;
+
+/**
+ * Copies a month's id into `into`, a character a byte: how long it is, or `NO_ID` unless it is
+ * digits and dashes, as a month's id is, and leaves room for its items' (some 30 levels deep). A
+ * loop, not a pattern tested and the text written by Buffer: two calls a month into native code.
+ */
+function copyMonthId(into: Buffer, id: string): number {
+  if (id.length === 0 || id.length > 200) return NO_ID;
+  for (let at = 0; at < id.length; at++) {
+    const code = id.charCodeAt(at);
+    if ((code < 0x30 || code > 0x39) && code !== 0x2d) return NO_ID;
+    into[at] = code;
+  }
+  return id.length;
+}
+
 /** What `MonthWriter.locate` found: no string, a string of the outline's table, or a run of the file's bytes. */
 export const FOUND = { none: 0, null: 1, table: 2, bytes: 3 } as const;
 
@@ -142,11 +159,11 @@ export abstract class MonthWriter {
     this.idWords = idWords;
     this.source = source;
     this.#next = runs.at;
-    this.idEnds.push(id.write(runs.id, 'latin1'));
+    this.idEnds.push(copyMonthId(id, runs.id));
   }
 
   write(): boolean {
-    return /^[\d-]{1,200}$/.test(this.runs.id) && this.writeItems(this.runs.count) && this.#next === this.runs.end;
+    return this.idEnds[0] !== NO_ID && this.writeItems(this.runs.count) && this.#next === this.runs.end;
   }
 
   /**

@@ -13,8 +13,9 @@ const argument = (name, fallback) => {
   return index === -1 ? fallback : process.argv[index + 1];
 };
 const sizes = argument('sizes', '100,1000,10000,100000').split(',').map(Number);
-// Warm pairs per command below 100,000 items. Seven moved a ratio by ±0.2 from one run to the next
-// on this shared machine (10k progress: 1.31, 1.92, 1.53); the median of fifteen moves less.
+// Warm pairs per command. Seven moved a ratio by ±0.2 from one run to the next on this shared
+// machine (10k progress: 1.31, 1.92, 1.53); the median of fifteen moves less. At 100,000 items too:
+// nine gave `list --json` 3.11 in one run and 3.30 in the next, for builds a few ms apart.
 const reps = Number(argument('reps', 15));
 const bin = new URL('../bin/read.js', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'read-bench-'));
@@ -122,7 +123,7 @@ for (const size of sizes) {
         readJson('list');
       }
     }
-    const warm = paired(args, env, big ? 9 : reps, edits ? () => { restore(); readJson('list'); } : restore);
+    const warm = paired(args, env, reps, edits ? () => { restore(); readJson('list'); } : restore);
     rows.push({ size, name, cold, warm });
     process.stderr.write(`${size} ${name}: cold ${Number.isFinite(cold.ratio) ? cold.ratio.toFixed(2) : '—'}× warm ${warm.ratio.toFixed(2)}×\n`);
   }

@@ -168,7 +168,8 @@ export function renderList(view: ListView, { style, columns, width, survey, mont
   for (const { year, items, months } of view.years) {
     block(style.bold(String(year.year)));
     itemLines(items);
-    for (const { month, items: monthItems } of months) {
+    for (const monthView of months) {
+      const { month } = monthView;
       const lines = monthLines?.(month, idColumn);
       if (lines) {
         monthHeading(month, lines.done, lines.items);
@@ -176,7 +177,7 @@ export function renderList(view: ListView, { style, columns, width, survey, mont
         writeBytes(lines.bytes);
         continue;
       }
-      const { all, shown } = monthItems();
+      const { all, shown } = monthView.items();
       let doneCount = 0;
       for (const item of all) if (item.done) doneCount++;
       monthHeading(month, doneCount, all.length);

@@ -464,8 +464,9 @@ export function listOfPacked({ outline, ints }: PackedList, given: DecodableText
   if (!packedMonths.every((packed) => Number.isInteger(packed[10]))) throw new Error('a cached month without its id column');
   // Every heading the outline names is checked to be one it has, as the headings themselves are read only when asked for.
   const isHeading = (index: number) => Number.isInteger(index) && index >= 0 && index < packedHeadings.count;
-  const named = [...packedMonths.flatMap((packed) => (packed[3].length > 0 ? packed[3] : [NaN])), ...packedYears.flatMap(([, index]) => (index === NONE ? [] : [index])), ...packedProblems.map(([index]) => index)];
-  if (!named.every(isHeading)) throw new Error('a cached month or year under a heading the list does not have');
+  const named = packedMonths.every((packed) => packed[3].length > 0 && packed[3].every(isHeading))
+    && packedYears.every(([, index]) => index === NONE || isHeading(index)) && packedProblems.every(([index]) => isHeading(index));
+  if (!named) throw new Error('a cached month or year under a heading the list does not have');
   boxStarts.forEach((start, index) => {
     if (index > 0 && boxesAt(ints, boxStarts[index - 1] as number).end !== start) throw new Error('the cached checkboxes do not end where the next month\'s start');
   });

@@ -35,9 +35,14 @@ export function writeMonth<W extends MonthWriter>(month: Month, make: (runs: Cac
  * write covers.
  */
 export class Bytes {
-  bytes = Buffer.allocUnsafe(1 << 16);
-  view = viewOf(this.bytes);
+  bytes: Buffer;
+  view: DataView;
   length = 0;
+
+  constructor(size = 1 << 16) {
+    this.bytes = Buffer.allocUnsafe(size);
+    this.view = viewOf(this.bytes);
+  }
 
   room(more: number): Buffer {
     if (this.length + more + WORD > this.bytes.length) {

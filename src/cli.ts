@@ -4,6 +4,7 @@ import { v8Defaults } from './v8-tuning.js';
 import { monthId } from './model/dates.js';
 import { looksLikeId } from './model/ids.js';
 import { sanitize } from './render/sanitize.js';
+import { printTo, standardOutput, type Stdout } from './commands/stdout.js';
 
 export { parserLoaded } from './markdown/load-parser.js';
 
@@ -210,21 +211,12 @@ function withDefaultCommand(argv: string[]): string[] {
   return [...argv, TODAY];
 }
 
-/**
- * `read list | head` closes the pipe before the list is printed: the reader chose to stop, which is
- * no error. The rest of the output is dropped and the command finishes as it would (locks released).
- */
-function stopPrintingWhenThePipeCloses(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-  });
-}
-
-export async function main(argv: string[]): Promise<number> {
-  stopPrintingWhenThePipeCloses();
+/** Runs `read` with the words given, printing to `stdout` when given (for a caller in the same process). */
+export async function main(argv: string[], stdout?: Stdout): Promise<number> {
+  if (stdout) printTo(stdout);
   const status: ExitStatus = { code: 0 };
   const program = buildProgram(status);
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program.configureOutput({ writeOut: (text) => standardOutput().write(text), writeErr: (text) => process.stderr.write(text) });
   try {
     // Completion gets the words exactly as typed, options included: commander would consume them.
     if (argv[2] === COMPLETE) {

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateList } from '../bench/generate.mjs';
 import { BIN, cleanEnv, read, readInProcess, tempDir } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { listOf, wholeParseListOf } from './helpers/model.js';
@@ -44,6 +45,44 @@ describe('no crash, no hang, on any input', () => {
     expect(piped.stdout).toBe('2024\n');
     expect(piped.stderr).toBe('');
     expect(piped.status).toBe(0);
+  });
+
+  const longList = () => {
+    const file = join(dir, 'long-json.md');
+    writeFileSync(file, generateList(3000));
+    return { file, piped: read(['list', '--json', '--file', file]) };
+  };
+
+  it('printed to a file, the output is the same bytes as through a pipe', () => {
+    const { file, piped } = longList();
+    const printed = join(dir, 'printed.json');
+    const run = spawnSync('bash', ['-c', `node '${BIN}' list --json --file '${file}' > '${printed}'`], { env: cleanEnv(), encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(500_000);
+    expect(readFileSync(printed).equals(Buffer.from(piped.stdout))).toBe(true);
+  });
+
+  // A pipe's "do not block" setting is shared by both its ends: a reader may set it (Python here;
+  // Node's own children get their standard streams set to block). Full, the pipe then refuses
+  // writes until the reader, slow on purpose, takes some.
+  it.skipIf(spawnSync('python3', ['-c', '']).status !== 0)('a pipe whose reader set it not to block gets every byte', () => {
+    const { file, piped } = longList();
+    const reader = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'child = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'chunks = []',
+      'while chunk := os.read(r, 4096):',
+      '    chunks.append(chunk)',
+      '    time.sleep(0.0002)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(child.wait())',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', reader, process.execPath, BIN, 'list', '--json', '--file', file], { env: cleanEnv(), maxBuffer: 1 << 26 });
+    expect(run.status, run.stderr.toString()).toBe(0);
+    expect(run.stdout.equals(Buffer.from(piped.stdout))).toBe(true);
   });
 
   it('every real public list reads, with items where the list has tasks', () => {

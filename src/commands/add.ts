@@ -5,6 +5,7 @@ import { isSingleLine } from '../markdown/escape.js';
 import { everyItem } from '../model/resolve.js';
 import { mayHaveUrl } from '../store/list-codec.js';
 import { editList, type EditOptions } from './edit-session.js';
+import { standardOutput } from './stdout.js';
 
 export interface AddOptions extends EditOptions {
   date?: string;
@@ -45,5 +46,5 @@ export async function runAdd(title: string, url: string | undefined, options: Ad
     id = plan.id;
     return { splices: [plan.splice], message: `add ${plan.id}  ${request.title}`, verify: (_after, read) => checkAdded(file.text, list, plan, request, read) };
   });
-  process.stdout.write(`${id}\n`);
+  standardOutput().write(`${id}\n`);
 }

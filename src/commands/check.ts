@@ -8,6 +8,7 @@ import type { Item } from '../model/types.js';
 import { openList } from './context.js';
 import { describeItem, unresolved } from './describe.js';
 import { editList, type EditOptions } from './edit-session.js';
+import { standardOutput } from './stdout.js';
 
 export interface CheckCommandOptions extends EditOptions {
   stamp?: boolean;
@@ -20,7 +21,7 @@ function localDate(now = new Date()): string {
 /** `read done` / `read undone`: every target must resolve before anything is written. */
 export async function runCheck(targets: string[], done: boolean, options: CheckCommandOptions): Promise<void> {
   if (targets.length === 0) {
-    if (!done || !process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError(`give an id or a query: read ${done ? 'done' : 'undone'} 2023-04.3`);
+    if (!done || !process.stdin.isTTY || !standardOutput().isTTY) throw new UsageError(`give an id or a query: read ${done ? 'done' : 'undone'} 2023-04.3`);
     targets = await pickOpenItems(options);
     if (targets.length === 0) return;
   }
@@ -46,7 +47,7 @@ export async function runCheck(targets: string[], done: boolean, options: CheckC
     };
   });
   const mark = done ? '[x]' : '[ ]';
-  if (!options.dryRun) for (const item of changed) process.stdout.write(`${mark} ${describeItem(item)}\n`);
+  if (!options.dryRun) for (const item of changed) standardOutput().write(`${mark} ${describeItem(item)}\n`);
 }
 
 /** The open items, newest month first, as a checkbox list on the terminal; the ids picked. */
@@ -62,6 +63,6 @@ async function pickOpenItems(options: CheckCommandOptions): Promise<string[]> {
   return checkbox({
     message: 'Check off (space to pick, enter to confirm)',
     choices: open.map((item) => ({ name: describeItem(item), value: item.id })),
-    pageSize: Math.max(5, Math.min(20, (process.stdout.rows || 24) - 4)),
+    pageSize: Math.max(5, Math.min(20, (standardOutput().rows || 24) - 4)),
   });
 }

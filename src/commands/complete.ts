@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { everyItem } from '../model/resolve.js';
 import { openList } from './context.js';
+import { standardOutput } from './stdout.js';
 
 /**
  * Candidates for the word being completed (the last of `words`, typed after `read`), one per line;
@@ -13,7 +14,7 @@ export async function runComplete(program: Command, words: string[]): Promise<vo
   const names = visible.flatMap((command) => [command.name(), ...command.aliases()]);
   const flags = (command: Command) => command.options.map((option) => option.long).filter((flag): flag is string => Boolean(flag));
   const print = (candidates: string[]): void => {
-    if (candidates.length > 0) process.stdout.write(`${candidates.join('\n')}\n`);
+    if (candidates.length > 0) standardOutput().write(`${candidates.join('\n')}\n`);
   };
 
   const fileAt = before.findIndex((word) => word === '--file' || word === '-f');

@@ -13,6 +13,7 @@ import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, loadList, shownPath, textOf, type GlobalOptions, type ListReader } from './context.js';
 import { wantsCommit } from './commit-option.js';
+import { standardOutput } from './stdout.js';
 
 export interface EditOptions extends GlobalOptions {
   dryRun?: boolean;
@@ -72,7 +73,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     const added = planned.verify ? await planned.verify(after, { list: readBack, sections: reader.sections, knownSection: reader.knownSection }) : undefined;
     if (!planned.verify && !checked) await readBack();
     if (options.dryRun) {
-      process.stdout.write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false }))}\n`);
+      standardOutput().write(`${renderDiff(shownPath(path), file.text, after, await styleFor({ noColor: options.color === false, stream: standardOutput() }))}\n`);
       return;
     }
     writeAtomically(path, fileBytes(file, utf8), file.mode);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { newListText } from '../edit/new-list.js';
+import { standardOutput } from './stdout.js';
 
 export function runInit(path: string | undefined): void {
   const target = resolve(path ?? process.env.READ_FILE ?? 'read.md');
@@ -13,5 +14,5 @@ export function runInit(path: string | undefined): void {
     if (code === 'EEXIST') throw new UserError(`${target} already exists; read init never overwrites a list.`);
     throw new UserError(`cannot create ${target}: ${code ?? String(error)}`);
   }
-  process.stdout.write(`Created ${target}\n`);
+  standardOutput().write(`Created ${target}\n`);
 }

@@ -3,6 +3,7 @@ import { json, jsonIndentFor } from '../render/json.js';
 import { renderProblems } from '../render/problems.js';
 import { styleFor } from '../render/style.js';
 import { openList, type GlobalOptions } from './context.js';
+import { standardOutput } from './stdout.js';
 
 export interface LintOptions extends GlobalOptions {
   json?: boolean;
@@ -13,9 +14,9 @@ export async function runLint(options: LintOptions): Promise<number> {
   const { file, list, shownPath } = await openList(options);
   const problems = lintList(file.text, list);
   if (options.json) {
-    process.stdout.write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }, jsonIndentFor(process.stdout)));
+    standardOutput().write(json({ problems: problems.map(({ line, kind, message, severity }) => ({ line, kind, message, severity })) }, jsonIndentFor(standardOutput())));
   } else {
-    process.stdout.write(renderProblems(shownPath, problems, await styleFor({ noColor: options.color === false })));
+    standardOutput().write(renderProblems(shownPath, problems, await styleFor({ noColor: options.color === false, stream: standardOutput() })));
   }
   return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }

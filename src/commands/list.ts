@@ -11,7 +11,8 @@ import { monthJson } from '../store/month-json.js';
 import { monthLines } from '../store/month-lines.js';
 import { longListOptimized } from '../v8-tuning.js';
 import { debugging, openList, type GlobalOptions } from './context.js';
-import { blocking, Output } from './output.js';
+import { Output } from './output.js';
+import { standardOutput } from './stdout.js';
 
 export interface ListOptions extends GlobalOptions {
   open?: boolean;
@@ -43,7 +44,8 @@ export function filterFrom(query: string | undefined, options: ListOptions): Ite
 
 /** The terminal's width, when printing to one that reports it: lines are cut to fit. */
 function terminalColumns(): number | undefined {
-  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  const { isTTY, columns = 0 } = standardOutput();
+  return isTTY && columns > 0 ? columns : undefined;
 }
 
 export async function runList(query: string | undefined, options: ListOptions): Promise<void> {
@@ -56,10 +58,10 @@ export async function runList(query: string | undefined, options: ListOptions): 
   }));
   const sections = (options.all || options.json ? sectionsSelected(list, filter) : [])
     .map((section) => ({ section, items: pruneTree(section.items, filter) }));
-  const output = new Output(blocking(process.stdout));
+  const output = new Output(standardOutput());
 
   if (options.json) {
-    const indent = jsonIndentFor(process.stdout);
+    const indent = jsonIndentFor(standardOutput());
     const months = monthCount(years);
     writeListJson(output, indent, shownPath, jsonBatches(years, filter, indent === 0, months), sections.map(({ section, items }) => ({ section, items: flatten(items).filter((item) => matches(item, filter)) })));
     output.flush();
@@ -79,7 +81,7 @@ export async function runList(query: string | undefined, options: ListOptions): 
   };
   const shown = view.years.length + view.sections.filter(({ items }) => items.length > 0).length;
   if (filter.query !== undefined && shown === 0) throw new UserError(`nothing in ${shownPath} matches '${filter.query}'`);
-  const style = await styleFor({ noColor: options.color === false });
+  const style = await styleFor({ noColor: options.color === false, stream: standardOutput() });
   const width = await widthFor(survey.plainAscii && measuredTexts(view, columns).every(isPlainAscii));
   // Plain lines of every item, on a list long enough for V8 to optimize: a month's can come straight from the cache's bytes.
   const plain = style.level === 0 && columns === undefined && !narrowed && !view.all && longListOptimized();

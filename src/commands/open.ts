@@ -3,6 +3,7 @@ import { resolveTarget } from '../model/resolve.js';
 import { sanitize } from '../render/sanitize.js';
 import { openList, type GlobalOptions } from './context.js';
 import { unresolved } from './describe.js';
+import { standardOutput } from './stdout.js';
 
 export interface OpenOptions extends GlobalOptions {
   print?: boolean;
@@ -15,7 +16,7 @@ export async function runOpen(target: string, options: OpenOptions): Promise<voi
   const item = found.kind === 'found' ? found.item : found.items[0];
   if (!item?.url) throw new UserError(`${item?.id ?? target} has no url.`);
   if (options.print) {
-    process.stdout.write(`${sanitize(item.url)}\n`);
+    standardOutput().write(`${sanitize(item.url)}\n`);
     return;
   }
   const { default: open } = await import('open');

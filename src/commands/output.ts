@@ -1,4 +1,4 @@
-/** The part of a stream that `Output` writes to: `process.stdout`, or any Writable. */
+/** The part of a stream that `Output` writes to: standard output (see stdout.ts), or any Writable. */
 export interface ByteSink {
   write(chunk: Uint8Array | string): unknown;
   readonly writableLength: number;
@@ -62,19 +62,6 @@ export class Output {
     this.#used = 0;
     if (this.stream.writableLength > 0) this.#buffer = Buffer.allocUnsafeSlow(this.chunkBytes);
   }
-}
-
-/**
- * The stream, set to block when it is a pipe, as a terminal does: Node writes to a pipe without
- * blocking, and a listing written in one go waited in memory for its reader, in a buffer a write
- * (`Output` cannot use one again while the stream holds it), then at exit. At 100,000 items
- * `list --json` queued all of its 20 MB: 231 ms, not 209, and `list` 216, not 206. A reader that
- * stops reading then holds up the writer, as it would any program's. `setBlocking` is the stream
- * handle's (libuv's `uv_stream_set_blocking`); a stream without one is left as it is.
- */
-export function blocking<T extends NodeJS.WriteStream>(stream: T): T {
-  (stream as { _handle?: { setBlocking?: (blocking: boolean) => unknown } })._handle?.setBlocking?.(true);
-  return stream;
 }
 
 function isHighSurrogate(unit: number): boolean {

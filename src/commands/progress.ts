@@ -7,6 +7,7 @@ import { styleFor } from '../render/style.js';
 import { drawingTable } from '../v8-tuning.js';
 import { openList, type GlobalOptions } from './context.js';
 import { filterFrom } from './list.js';
+import { standardOutput } from './stdout.js';
 
 export interface ProgressOptions extends GlobalOptions {
   year?: string;
@@ -23,14 +24,14 @@ export async function runProgress(options: ProgressOptions): Promise<void> {
   const { file, list } = await openList(options, { items: false });
   const progress = progressOf(list, file, { year, since: since === undefined ? undefined : monthKey(Number(since.slice(0, 4)), Number(since.slice(5))) });
   const headings = new Map(list.months.map((month) => [month.id, month.label ?? '']));
-  const style = await styleFor({ noColor: options.color === false });
-  if (options.json) process.stdout.write(progressJson(progress, jsonIndentFor(process.stdout)));
-  else if (options.markdown) process.stdout.write(renderProgressMarkdown(progress, headings));
-  else if (options.calendar) process.stdout.write(renderCalendar(progress, style));
+  const style = await styleFor({ noColor: options.color === false, stream: standardOutput() });
+  if (options.json) standardOutput().write(progressJson(progress, jsonIndentFor(standardOutput())));
+  else if (options.markdown) standardOutput().write(renderProgressMarkdown(progress, headings));
+  else if (options.calendar) standardOutput().write(renderCalendar(progress, style));
   else {
     // cli-table3 paints head and border with @colors/colors, which decides on colour by itself (off
     // on GitHub's CI, where Node has it): a table in colour has them in colour too. Loaded only then.
     if (style.level > 0) (await import('@colors/colors/safe.js')).enable();
-    process.stdout.write(drawingTable(() => renderProgressTable(progress, headings, style)));
+    standardOutput().write(drawingTable(() => renderProgressTable(progress, headings, style)));
   }
 }

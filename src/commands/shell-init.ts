@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { shellInit, type Shell } from '../render/shell-init.js';
+import { standardOutput } from './stdout.js';
 
 const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
@@ -9,5 +10,5 @@ export function runShellInit(shell: string, commandWords: readonly string[]): vo
   if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`shell-init takes one of ${SHELLS.join(', ')}, not '${shell}'`);
   const script = realpathSync(process.argv[1] ?? 'readlist');
   const words = [...commandWords, '--help', '-h', '--version', '-V'];
-  process.stdout.write(shellInit(shell as Shell, words, [process.execPath, script]));
+  standardOutput().write(shellInit(shell as Shell, words, [process.execPath, script]));
 }

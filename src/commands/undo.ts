@@ -7,6 +7,7 @@ import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import type { EditOptions } from './edit-session.js';
 import { wantsCommit } from './commit-option.js';
+import { standardOutput } from './stdout.js';
 
 /** Reverts the last edit `read` made, only if the file is still exactly what that edit left. */
 export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Promise<void> {
@@ -24,5 +25,5 @@ export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Pr
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, `undo ${last.command}`);
     return last.command;
   });
-  process.stdout.write(`Undid: ${command}\n`);
+  standardOutput().write(`Undid: ${command}\n`);
 }

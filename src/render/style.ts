@@ -1,7 +1,8 @@
 export interface OutputOptions {
   /** `--no-color` given. */
   noColor?: boolean;
-  stream?: NodeJS.WriteStream;
+  /** Where it prints: colour only on a terminal, never when not given. */
+  stream?: { readonly isTTY?: boolean; getColorDepth?(env?: NodeJS.ProcessEnv): number };
   env?: NodeJS.ProcessEnv;
 }
 
@@ -25,8 +26,8 @@ const plain: Style = { level: 0, bold: same, dim: same, green: same, yellow: sam
  * Colour only on a terminal that has it (Node reports one bit for `TERM=dumb`), never with
  * `NO_COLOR` (any non-empty value) or `--no-color`.
  */
-export function colorLevel({ noColor = false, stream = process.stdout, env = process.env }: OutputOptions): 0 | 1 | 2 | 3 {
-  if (noColor || env.NO_COLOR || !stream.isTTY) return 0;
+export function colorLevel({ noColor = false, stream, env = process.env }: OutputOptions): 0 | 1 | 2 | 3 {
+  if (noColor || env.NO_COLOR || !stream?.isTTY) return 0;
   // Node takes an empty NO_COLOR for one; no-color.org says it is not set.
   const depth = stream.getColorDepth?.({ ...env, NO_COLOR: undefined }) ?? 4;
   return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;

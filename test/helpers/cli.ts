@@ -98,7 +98,7 @@ export function tempList(source: string | { text: string | Uint8Array }, name = 
   return path;
 }
 
-type Main = (argv: string[]) => Promise<number>;
+type Main = (argv: string[], stdout: { write(chunk: Uint8Array | string): unknown; writableLength: number }) => Promise<number>;
 let loadedMain: Main | undefined;
 
 /**
@@ -108,15 +108,15 @@ let loadedMain: Main | undefined;
 export async function readInProcess(args: string[]): Promise<Run> {
   loadedMain ??= (createRequire(import.meta.url)(join(ROOT, 'dist/cli.cjs')) as { main: Main }).main;
   prepareCache();
-  const out = { stdout: '', stderr: '' };
-  const [stdoutWrite, stderrWrite] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((chunk: string) => { out.stdout += chunk; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => { out.stderr += chunk; return true; }) as typeof process.stderr.write;
+  // Copied as written: `list` hands on bytes from a buffer it then fills again.
+  const printed: Buffer[] = [];
+  let stderr = '';
+  const stderrWrite = process.stderr.write;
+  process.stderr.write = ((chunk: string) => { stderr += chunk; return true; }) as typeof process.stderr.write;
   try {
-    const status = await loadedMain(['node', 'read', ...args]);
-    return { status, ...out };
+    const status = await loadedMain(['node', 'read', ...args], { write: (chunk) => printed.push(Buffer.from(chunk)), writableLength: 0 });
+    return { status, stdout: Buffer.concat(printed).toString('utf8'), stderr };
   } finally {
-    process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
   }
 }

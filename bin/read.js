@@ -92,5 +92,5 @@ function keepCompiledCode(parser) {
 // Only standard output can be long. Standard error carries a line or two, which any pipe takes at
 // once, and asking after it would make the stream (2.5 ms) in runs that never wrote to it.
 function exitOnceWritten() {
-  if (process.stdout.writableLength === 0) process.exit();
+  if (!cli.exports.stillPrinting()) process.exit();
 }

@@ -7,6 +7,7 @@ import { sanitize } from './render/sanitize.js';
 import { printTo, standardOutput, type Stdout } from './commands/stdout.js';
 
 export { parserLoaded } from './markdown/load-parser.js';
+export { stillPrinting } from './commands/stdout.js';
 
 declare const PACKAGE_VERSION: string;
 

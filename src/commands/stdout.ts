@@ -61,6 +61,14 @@ export function standardOutput(): Stdout {
   return stdout;
 }
 
+/**
+ * Whether what commands printed is still on its way: only `process.stdout` (a terminal) can hold
+ * any. Asked without making it: made, it would load Node's streams in runs that never used it.
+ */
+export function stillPrinting(): boolean {
+  return (stdout?.writableLength ?? 0) > 0;
+}
+
 /** Commands print to `sink` from now on: for a program that runs `main` in its own process. */
 export function printTo(sink: Stdout): void {
   stdout = sink;

@@ -6,9 +6,8 @@ import type { ReadingList } from '../model/types.js';
 import { renderDiff } from '../render/diff.js';
 import { styleFor } from '../render/style.js';
 import { writeAtomically } from '../store/atomic-write.js';
-import { loadHashing } from '../store/hashes.js';
 import { readJournal, writeJournal } from '../store/journal.js';
-import { fileBytes, fileDigest, fileIdentity, type ListFile } from '../store/list-file.js';
+import { fileBytes, fileIdentity, type ListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import { listReader, loadList, shownPath, textOf, type GlobalOptions, type ListReader } from './context.js';
@@ -53,8 +52,6 @@ export interface ReadBack {
 export async function editList(options: EditOptions, plan: (context: EditContext) => EditPlan): Promise<void> {
   const path = locateList(options.file);
   const reader = listReader(path, options);
-  // An edit hashes its sections and, for its undo, the file: before loading the list sets V8's flags.
-  loadHashing();
   const run = async (): Promise<void> => {
     const file = await loadList(path);
     // The file is about to change: the whole list is kept for the result, not for what it was.
@@ -86,7 +83,7 @@ export async function editList(options: EditOptions, plan: (context: EditContext
     if (added) reader.knownWithItem(identity(), added, file.text);
     await reader.bound(after);
     const journal = readJournal(path);
-    writeJournal(path, [...journal, { command: planned.message, after: fileDigest(file, utf8), inverse: invertSplices(file.text, planned.splices) }]);
+    writeJournal(path, [...journal, { command: planned.message, after: identity(), inverse: invertSplices(file.text, planned.splices) }]);
     if (wantsCommit(options.commit)) (await import('./git-commit.js')).commitList(path, planned.message);
   };
   return options.dryRun ? run() : withLock(path, run);

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { spliceBytes } from '../edit/splice.js';
 import { writeAtomically } from '../store/atomic-write.js';
 import { readJournal, writeJournal } from '../store/journal.js';
-import { fileBytes, fileDigest, loadListFile } from '../store/list-file.js';
+import { fileBytes, fileIdentity, loadListFile } from '../store/list-file.js';
 import { locateList } from '../store/locate.js';
 import { withLock } from '../store/lock.js';
 import type { EditOptions } from './edit-session.js';
@@ -17,7 +17,7 @@ export async function runUndo(options: Pick<EditOptions, 'file' | 'commit'>): Pr
     const last = journal.at(-1);
     if (!last) throw new UserError(`read has no edit of ${path} to undo.`);
     const file = loadListFile(path);
-    if (fileDigest(file, [file.utf8]) !== last.after) {
+    if (fileIdentity(file, [file.utf8]) !== last.after) {
       throw new UserError(`${path} changed since read's last edit (${last.command}); undo would overwrite that change, so it does nothing.`);
     }
     writeAtomically(path, fileBytes(file, spliceBytes(file.text, file.utf8, last.inverse)), file.mode);

@@ -184,7 +184,7 @@ export function keepSection(cache: DigestCache, source: string, digest: SectionD
   cache.flush?.({ keepUnused: true });
 }
 
-/** The key of the whole list of a file with `identity` (see `ListText`): no hash of it, which would load node:crypto. */
+/** The key of the whole list of a file with `identity` (see `ListText`): the identity as it is, hashed already. */
 function wholeListKey(identity: string): string {
   return `${DIGEST_VERSION}-${identity}`;
 }

@@ -4,7 +4,7 @@ import type { SectionDigest } from '../model/digest.js';
 import type { CachedList, DecodableText, DigestCache, ItemAdded, ReadOptions } from '../model/read-list.js';
 import type { ReadingList } from '../model/types.js';
 import { writeAll } from './atomic-write.js';
-import { crc32Hex, sha1 } from './hashes.js';
+import { crc32Hex, fingerprint } from './hashes.js';
 import { packDigest, unpackDigest, type PackedDigest } from './digest-codec.js';
 import { listOfPacked, packedParts, packList, splitPacked, type PackedList, type PackedParts } from './list-codec.js';
 import { packedWithItem } from './list-insertion.js';
@@ -66,14 +66,14 @@ export class FileDigestCache implements DigestCache {
   private constructor(private readonly path: string, private readonly listPath: string) {}
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
-    // Not hashed with SHA-1, which would load node:crypto for every command: two lists whose cache
+    // A CRC-32, not a `fingerprint`, which would copy the path: two lists whose cache
     // files share a name (once in four billion) read each other's lists as another file's, and parse.
     const name = crc32Hex(listPath);
     return new FileDigestCache(join(cacheDir(env), `${name}.sections`), join(cacheDir(env), `${name}.list`));
   }
 
   key(...parts: (string | Uint8Array)[]): string {
-    return sha1(...parts);
+    return fingerprint(...parts);
   }
 
   private get file(): Buffer | null {
@@ -235,25 +235,26 @@ function endsLast(keys: readonly string[]): string[] {
 }
 
 /**
- * A digest's line: its key, a checksum of its JSON, and the packed digest as JSON. Keys and
- * checksums are base64url SHA-1, 27 characters each.
+ * A digest's line: its key (a `fingerprint`, 24 hex digits), a CRC-32 of its JSON (8), and the
+ * packed digest as JSON.
  */
-const KEY_LENGTH = 27;
-const JSON_AT = 2 * KEY_LENGTH + 2;
+const KEY_LENGTH = 24;
+const SUM_LENGTH = 8;
+const JSON_AT = KEY_LENGTH + SUM_LENGTH + 2;
 const NEWLINE = 10;
 /** In the header of the digests file, for its checksum: each line has its own. */
 const LINE_BY_LINE = '-';
 
 function digestLine(key: string, digest: SectionDigest): Buffer {
   const json = Buffer.from(JSON.stringify(packDigest(digest)), 'utf8');
-  return Buffer.concat([Buffer.from(`${key} ${sha1(json)} `, 'latin1'), json, Buffer.from('\n')]);
+  return Buffer.concat([Buffer.from(`${key} ${crc32Hex(json)} `, 'latin1'), json, Buffer.from('\n')]);
 }
 
 /** The line's digest, packed, when the line is whole and its checksum holds. */
 function checkedDigest(line: Buffer): PackedDigest | undefined {
   const end = line.at(-1) === NEWLINE ? line.length - 1 : line.length;
   const json = line.subarray(JSON_AT, end);
-  if (line.length <= JSON_AT || line.toString('latin1', KEY_LENGTH + 1, JSON_AT - 1) !== sha1(json)) return undefined;
+  if (line.length <= JSON_AT || line.toString('latin1', KEY_LENGTH + 1, JSON_AT - 1) !== crc32Hex(json)) return undefined;
   return JSON.parse(json.toString('utf8')) as PackedDigest;
 }
 

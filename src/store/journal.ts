@@ -1,14 +1,14 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Splice } from '../edit/splice.js';
-import { sha256 } from './hashes.js';
+import { fingerprint } from './hashes.js';
 import { stateDir } from './state-dir.js';
 
 /** One edit `read` made, and how to take it back. */
 export interface JournalEntry {
   /** What was run, for the message: `done 2023-04.3`. */
   command: string;
-  /** The file's digest right after the edit (see `fileDigest`): undo refuses when it differs now. */
+  /** The file's identity right after the edit (see `fileIdentity`): undo refuses when it differs now. */
   after: string;
   /** Splices on the edited text that restore the text before. */
   inverse: Splice[];
@@ -17,7 +17,7 @@ export interface JournalEntry {
 const KEPT = 20;
 
 function journalPath(listPath: string): string {
-  return join(stateDir(), 'undo', `${sha256(Buffer.from(listPath)).slice(0, 32)}.json`);
+  return join(stateDir(), 'undo', `${fingerprint(listPath)}.json`);
 }
 
 export function readJournal(listPath: string): JournalEntry[] {

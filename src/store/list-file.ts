@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { crc32Hex, sha256 } from './hashes.js';
+import { crc32Hex } from './hashes.js';
 
 /** The file as found on disk, with what must be put back exactly when it is written. */
 export interface ListFile {
@@ -74,19 +74,11 @@ function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * What tells the file's content from any other: the SHA-256 of its bytes, BOM and all, given as the
- * text's UTF-8 pieces. An edit's undo checks it.
- */
-export function fileDigest(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): string {
-  return sha256(...fileBytes(file, pieces));
-}
-
-/**
  * What keys the whole list kept for the file (16 hex digits): its length in bytes and their CRC-32,
- * BOM and all, given as the text's UTF-8 pieces. Every command that reads a list checks it, and
- * SHA-256 cost each one node:crypto (2.6 ms) and 5.5 ms at 100,000 items, where this takes 2.5. A
- * CRC-32 tells apart any two texts of one length that differ in no more than 32 consecutive bits
- * (one character changed, a box ticked), and others all but once in four billion.
+ * BOM and all, given as the text's UTF-8 pieces. Every command that reads a list checks it, and an
+ * undo what its edit left: SHA-256 cost each one node:crypto (2.6 ms) and 5.5 ms at 100,000 items,
+ * where this takes 2.5. A CRC-32 tells apart any two texts of one length that differ in no more than
+ * 32 consecutive bits (one character changed, a box ticked), and others all but once in four billion.
  */
 export function fileIdentity(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): string {
   const bytes = fileBytes(file, pieces);

@@ -7,11 +7,12 @@ import { applySplices } from '../src/edit/splice.js';
 import { readSections } from '../src/model/read-list.js';
 import { everyItem } from '../src/model/resolve.js';
 import type { SectionDigest } from '../src/model/digest.js';
-import type { Item } from '../src/model/types.js';
+import type { Item, Month } from '../src/model/types.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { expectBoxBytes, joined, listOf, plainList } from './helpers/model.js';
+import { expectBoxBytes, joined, jsonOfItems, listOf, plainList } from './helpers/model.js';
 import { packList, unpackList } from '../src/store/list-codec.js';
 import { packedWithItem } from '../src/store/list-insertion.js';
+import { monthJson } from '../src/store/month-json.js';
 
 /** Section digests an add kept for the next command, derived without a parse: the text each is for, and the digest. */
 let keptSections: [source: string, digest: SectionDigest][] = [];
@@ -105,6 +106,7 @@ describe('add checks the section it changed', () => {
     let passed = 0;
     let kept = 0;
     let derived = 0;
+    let written = 0;
     // Random Markdown around a dated skeleton, so that most pages have items to add after.
     const pages = fc.tuple(markdownDocument, markdownDocument, markdownDocument)
       .map(([head, march, february]) => `${head}# 2024\n## 3月\n- [ ] 1 Seed\n${march}## 2月\n- [x] 2 Other\n${february}`);
@@ -133,11 +135,19 @@ describe('add checks the section it changed', () => {
         const back = unpackList(joined(packed), after);
         expect(plainList(back)).toEqual(plainList(now));
         expect(expectBoxBytes(back, after)).toBe(now.months.length);
+        // Read against the bytes, each month is written from them as its items are.
+        const fromBytes = unpackList(joined(packed), { utf8: Buffer.from(after, 'utf8'), text: () => after });
+        for (const [index, month] of fromBytes.months.entries()) {
+          const json = monthJson(month, undefined);
+          if (json) written++;
+          if (json) expect(Buffer.from(json.bytes).toString('utf8')).toBe(jsonOfItems(now.months[index] as Month, undefined).json);
+        }
       }
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
     expect(passed).toBeGreaterThan(10);
     expect(kept).toBeGreaterThan(10);
     expect(derived).toBeGreaterThan(10);
+    expect(written).toBeGreaterThan(10);
   });
 
   it('keeps the list that reading gives when months stand before and after the new item, one of them on both sides', async () => {

@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateList } from '../bench/generate.mjs';
-import { flatten, matches, type ItemState } from '../src/model/select.js';
+import type { ItemState } from '../src/model/select.js';
 import type { Month } from '../src/model/types.js';
-import { itemJson } from '../src/render/json.js';
 import { renderList, type ListView } from '../src/render/list.js';
 import type { Sink } from '../src/render/sink.js';
 import { styleFor } from '../src/render/style.js';
@@ -15,15 +14,9 @@ import { monthLines } from '../src/store/month-lines.js';
 import { read, SEED, tempDir, tempList } from './helpers/cli.js';
 import { FIXTURES, REAL_LISTS } from './helpers/corpus.js';
 import { markdownDocument } from './helpers/markdown-arbitrary.js';
-import { listOf, packedBytes } from './helpers/model.js';
+import { jsonOfItems, listOf, packedBytes } from './helpers/model.js';
 
 const STATES: ItemState[] = [undefined, 'open', 'done'];
-
-/** A month's items as `list --json` writes them from the model: `itemJson`, stringified, each after a comma. */
-function jsonOfItems(month: Month, state: ItemState): { json: string; count: number } {
-  const items = flatten(month.items).filter((item) => matches(item, { state }));
-  return { json: items.map((item) => `,${JSON.stringify(itemJson(item))}`).join(''), count: items.length };
-}
 
 /** A month as `read list` renders it from the model, plain, with an id column `idColumn` wide: its item lines, and its heading's counts. */
 async function linesOfItems(month: Month, idColumn: number): Promise<{ lines: string; done: number; items: number }> {

@@ -46,22 +46,30 @@ type Tail<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : nev
 
 /** No heading, no month, no day. */
 export const NONE = -1;
-/** A string reference `[STRING_KIND.null, 0]` is null; `[STRING_KIND.table, n]` is the outline's string n. */
+/** A string reference `[STRING_KIND.null, 0, 0, 0]` is null; `[STRING_KIND.table, n, 0, 0]` is the outline's string n. */
 export const STRING_KIND = { null: -1, table: -2 } as const;
 const { null: NULL_STRING, table: TABLE_STRING } = STRING_KIND;
 const INT_BYTES = 4;
 /**
- * An item's run of integers: day, line, start, end, checkbox, indent, title, url and marker (two
- * each), the number of notes, the notes (two each), the number of subtasks, the subtasks' runs.
+ * A string in the text, in an item's run: its offset and length, then how many bytes it stands
+ * from the item's checkbox (before it, for a marker: fewer than none) and its length in bytes. A
+ * writer of the file's bytes (store/month-bytes.ts) reads it there: it walked the bytes from the
+ * checkbox a character at a time, and `list` and `list --json` of 100,000 items took 13 to 15 ms
+ * more (paired runs).
+ */
+export const STRING_INTS = 4;
+/**
+ * An item's run of integers: day, line, start, end, checkbox, indent, title, url and marker (see
+ * `STRING_INTS`), the number of notes, the notes, the number of subtasks, the subtasks' runs.
  * Where those a reader skips to stand in it:
  */
-export const RUN = { day: 0, line: 1, start: 2, end: 3, checkbox: 4, indent: 5, title: 6, url: 8, marker: 10, noteCount: 12 } as const;
+export const RUN = { day: 0, line: 1, start: 2, end: 3, checkbox: 4, indent: 5, title: 6, url: 10, marker: 14, noteCount: 18 } as const;
 /**
  * Where the number of subtasks stands in the run at `run`, past its notes; their runs follow it. Past
  * the end of `ints` it is NaN, where a reader finds nothing: the list ends early.
  */
 export function subtaskCountAt(ints: Int32Array, run: number): number {
-  return run + RUN.noteCount + 1 + 2 * (ints[run + RUN.noteCount] as number);
+  return run + RUN.noteCount + 1 + STRING_INTS * (ints[run + RUN.noteCount] as number);
 }
 
 /**
@@ -96,6 +104,9 @@ const NO_SUBTASKS = Object.freeze([]) as unknown as Item[];
 
 export class ItemWriter {
   readonly ints: number[] = [];
+  // Where the item's last string found ends, and its bytes from the item's checkbox.
+  #unit = 0;
+  #byte = 0;
 
   /**
    * `strings`: the table the strings not in the text go to. `offset`: where `text` starts in the
@@ -121,6 +132,8 @@ export class ItemWriter {
     const { offset } = base;
     this.ints.push(item.day ?? NONE, item.line - base.line, source.start - offset, source.end - offset, source.checkOffset - offset, source.indent);
     const checkboxes = item.subtasks.length === 0 ? [source.checkOffset] : flatten([item]).map((task) => task.source.checkOffset);
+    this.#unit = source.checkOffset;
+    this.#byte = 0;
     this.string(item.title, source, checkboxes, offset);
     this.string(item.url, source, checkboxes, offset);
     this.string(source.marker, source, checkboxes, offset);
@@ -134,17 +147,49 @@ export class ItemWriter {
    * Looked for within the item only (a string that is not there is not searched for to the end of
    * the file), and never where it would take in a checkbox: ticking that box would change the string.
    */
-  private string(value: string | null, within: { start: number; end: number }, checkboxes: readonly number[], base: number): void {
+  private string(value: string | null, within: { start: number; end: number; checkOffset: number }, checkboxes: readonly number[], base: number): void {
     if (value === null) {
-      this.ints.push(NULL_STRING, 0);
+      this.ints.push(NULL_STRING, 0, 0, 0);
       return;
     }
     const item = this.text.slice(within.start - this.offset, within.end - this.offset);
     const takesBox = (at: number) => checkboxes.some((box) => box >= at && box < at + value.length);
     let at = item.indexOf(value);
     while (at !== -1 && takesBox(within.start + at)) at = item.indexOf(value, at + 1);
-    if (at === -1) this.ints.push(TABLE_STRING, this.strings.push(value) - 1);
-    else this.ints.push(within.start + at - base, value.length);
+    if (at === -1) {
+      this.ints.push(TABLE_STRING, this.strings.push(value) - 1, 0, 0);
+      return;
+    }
+    const start = within.start + at;
+    // Counted on from the last string's end: an item's strings mostly follow its box and each other.
+    // One that starts before that is counted from the box, back for one before it (the marker).
+    const box = within.checkOffset;
+    const fromBox = start >= this.#unit ? this.#byte + this.utf8Length(this.#unit, start) : start >= box ? this.utf8Length(box, start) : -this.utf8Length(start, box);
+    const bytes = Buffer.byteLength(value);
+    this.ints.push(start - base, value.length, fromBox, bytes);
+    if (start >= this.#unit) [this.#unit, this.#byte] = [start + value.length, fromBox + bytes];
+  }
+
+  /**
+   * What the text from `from` to `to` (offsets in it) takes in UTF-8, as `Buffer.byteLength` counts
+   * it (a lone surrogate as U+FFFD's three bytes). For the few characters between an item's strings:
+   * a slice of the text and a call of `Buffer.byteLength` for each cost the first read of 100,000
+   * items after a hand edit some 100 ms more. A string's own bytes are counted by that call: this
+   * loop, which V8 does not optimize for a list under 2 MiB, took 10,000 items 30 ms more.
+   */
+  private utf8Length(from: number, to: number): number {
+    const { text } = this;
+    let bytes = 0;
+    for (let at = from - this.offset; at < to - this.offset; at++) {
+      const code = text.charCodeAt(at);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if ((code & 0xfc00) === 0xd800 && at + 1 < to - this.offset && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) {
+        bytes += 4;
+        at++;
+      } else bytes += 3;
+    }
+    return bytes;
   }
 }
 
@@ -331,11 +376,11 @@ class ItemReader {
         const day = ints[run + DAY] as number;
         let json = ITEM_JSON.id + id + date + (day === NONE ? ITEM_JSON.null : day) + ITEM_JSON.title + this.stringJson(text, run + TITLE)
           + ITEM_JSON.url + this.stringJson(text, run + URL) + (done ? ITEM_JSON.done : ITEM_JSON.open) + ((ints[run + LINE] as number) + line) + parent;
-        for (let note = 0; note < notes; note++) json += (note > 0 ? ITEM_JSON.comma : '') + this.stringJson(text, run + NOTE_COUNT + 1 + 2 * note);
+        for (let note = 0; note < notes; note++) json += (note > 0 ? ITEM_JSON.comma : '') + this.stringJson(text, run + NOTE_COUNT + 1 + STRING_INTS * note);
         out.push(json + ITEM_JSON.close);
         written++;
       }
-      const subtasksAt = run + NOTE_COUNT + 1 + 2 * notes;
+      const subtasksAt = run + NOTE_COUNT + 1 + STRING_INTS * notes;
       const subtasks = ints[subtasksAt];
       if (subtasks === undefined) throw new Error('the cached list ends early');
       this.next = subtasksAt + 1;
@@ -420,7 +465,7 @@ class ItemReader {
     const checkOffset = (ints[run + RUN.checkbox] as number) + offset;
     const noteCount = ints[run + RUN.noteCount] as number;
     const notes: string[] = noteCount === 0 ? NO_NOTES : [];
-    for (let note = 0; note < noteCount; note++) notes.push(this.requiredString(run + RUN.noteCount + 1 + 2 * note));
+    for (let note = 0; note < noteCount; note++) notes.push(this.requiredString(run + RUN.noteCount + 1 + STRING_INTS * note));
     const subtaskCount = this.subtasksOf(run);
     const day = ints[run + RUN.day] as number;
     return {
@@ -455,7 +500,7 @@ export function listOfPacked({ outline, ints }: PackedList, given: DecodableText
   const decode = typeof given === 'string' ? () => given : given.text;
   let text: string | undefined;
   const utf8 = typeof given === 'string' ? undefined : given.utf8;
-  const source: PackedSource = { ints, strings, readRuns, utf8, textLength, get text() { return (text ??= decode()); } };
+  const source: PackedSource = { ints, strings, readRuns, utf8, get text() { return (text ??= decode()); } };
   const boxStarts = [...packedMonths.map((packed) => packed[7]), ints.length];
   const itemsEnd = runsEnd(packedMonths, ints);
   const starts = [...packedMonths.map((packed) => packed[6]), monthsEnd, itemsEnd];
@@ -561,8 +606,6 @@ interface PackedSource {
   readonly text: string;
   /** The text's UTF-8 bytes, where the list was read against them. */
   utf8: Uint8Array | undefined;
-  /** The text's length in UTF-16 code units, known without decoding it. */
-  textLength: number;
 }
 
 /**
@@ -577,7 +620,6 @@ export interface CachedMonthRuns {
   ints: Int32Array;
   strings: readonly string[];
   utf8: Uint8Array;
-  textLength: number;
   count: number;
   at: number;
   end: number;
@@ -590,8 +632,6 @@ export interface CachedMonthRuns {
  * subtasks' from `subtasks`, and the same boxes' byte offsets from `itemBytes` and `subtaskBytes`.
  */
 interface MonthBoxes {
-  itemCount: number;
-  subtaskCount: number;
   items: number;
   subtasks: number;
   itemBytes: number;
@@ -677,16 +717,14 @@ class CachedMonth implements Month {
 
   /** Its runs, where its items can be read off the file's bytes (see `cachedMonthRuns`). */
   runs(): CachedMonthRuns | undefined {
-    const { ints, strings, utf8, textLength } = this.#source;
+    const { ints, strings, utf8 } = this.#source;
     if (utf8 === undefined) return undefined;
     this.#source.readRuns();
     const { count, at, end, base, boxes: boxesStart } = this.#runs;
     const { items, subtasks, bytes } = boxesAt(ints, boxesStart);
     const { id, year, month } = this;
-    const itemCount = subtasks - items;
-    const subtaskCount = bytes - subtasks;
-    const boxes = { itemCount, subtaskCount, items, subtasks, itemBytes: bytes, subtaskBytes: bytes + itemCount };
-    return { id, year, month, ints, strings, utf8, textLength, count, at, end, base, boxes };
+    const boxes = { items, subtasks, itemBytes: bytes, subtaskBytes: bytes + (subtasks - items) };
+    return { id, year, month, ints, strings, utf8, count, at, end, base, boxes };
   }
 
   /** `itemJson` of its items, flat, each after a comma (see `ItemReader.json`), and how many: read off their runs without making them. */

@@ -1,7 +1,7 @@
 import { lineBreaks } from '../edit/lines.js';
 import type { InsertedText } from '../model/insertion.js';
 import type { Item } from '../model/types.js';
-import { boxesAt, bytesOf, ItemWriter, packedHead, RUN, runsEnd, runsIdColumn, subtaskCountAt, type PackedList, type PackedMonth, type PackedParts } from './list-codec.js';
+import { boxesAt, bytesOf, ItemWriter, packedHead, RUN, runsEnd, runsIdColumn, STRING_INTS, subtaskCountAt, type PackedList, type PackedMonth, type PackedParts } from './list-codec.js';
 
 /**
  * The packed list of a text, made into the packed list of that text with `insertion` made, which
@@ -127,7 +127,9 @@ export function packedWithItem(packed: PackedList, insertion: InsertedText, item
 /**
  * Moves the runs in `ints` (from `insertion.at` in the offsets they count in) that stand past the
  * insertion by its length and line breaks, and the ends of those that hold it. Where the top-level
- * item that starts at `follows` ends among them, if asked for and found.
+ * item that starts at `follows` ends among them, if asked for and found. A string's bytes from its
+ * item's checkbox stay as they are: the item added goes after a whole item, never between a
+ * checkbox and its item's strings.
  */
 function shiftRuns(ints: Int32Array, { at, length, lines }: Pick<InsertedText, 'at' | 'length' | 'lines'>, follows?: number): number | undefined {
   let after: number | undefined;
@@ -147,7 +149,7 @@ function shiftRuns(ints: Int32Array, { at, length, lines }: Pick<InsertedText, '
     if ((ints[index + RUN.end] as number) > at) ints[index + RUN.end] = (ints[index + RUN.end] as number) + length;
     const subtaskCount = subtaskCountAt(ints, index);
     // Title, url and marker, then the notes: each string's offset, or a negative number for none.
-    for (let string = index + RUN.title; string < subtaskCount; string += string === index + RUN.marker ? 3 : 2) {
+    for (let string = index + RUN.title; string < subtaskCount; string += STRING_INTS + (string === index + RUN.marker ? 1 : 0)) {
       if ((ints[string] as number) >= at) ints[string] = (ints[string] as number) + length;
     }
     inside += ints[subtaskCount] as number;

@@ -10,10 +10,10 @@ import { cachedMonthRuns, RUN, STRING_KIND, subtaskCountAt, type CachedMonthRuns
  * made, no string decoded, and nothing encoded again. Making the items, and stringifying and
  * encoding their strings, was most of listing a long list (at 100,000 items the text alone took
  * 21 ms to decode). A title or url stands among the file's bytes, which are valid UTF-8
- * (list-file.ts refuses others). An offset in the text counts UTF-16 code units: it is found among
- * the bytes by stepping from the item's checkbox, whose offset the month keeps in both (see
- * `PackedMonth`). Undefined for a month not read from the cache against the file's bytes, or whose
- * runs do not read as `packList` wrote them: the caller then writes the items it reads.
+ * (list-file.ts refuses others), where its item's run says: so many bytes from the item's
+ * checkbox, whose byte the month keeps (see `STRING_INTS` and `PackedMonth`). Undefined for a
+ * month not read from the cache against the file's bytes, or whose runs do not read as `packList`
+ * wrote them: the caller then writes the items it reads.
  */
 export function writeMonth<W extends MonthWriter>(month: Month, make: (runs: CachedMonthRuns, scratch: Scratch) => W): { bytes: Uint8Array; writer: W } | undefined {
   const runs = cachedMonthRuns(month);
@@ -142,11 +142,8 @@ export abstract class MonthWriter {
   #next: number;
   #item = 0;
   #subtask = 0;
-  // The last place found, as an offset and a byte: an item's strings are looked for from its checkbox on.
-  #unit = 0;
-  #byte = 0;
-  // Up to this offset past the item's checkbox, the text is ASCII: an offset is its byte.
-  #asciiUntil = -1;
+  // The byte of the checkbox of the item being written: its strings are found from there.
+  #box = 0;
   /** The id of the item being written, as bytes, up to `idEnds`' last; where each shallower id ends in it. */
   protected readonly id: Buffer;
   protected readonly idWords: DataView;
@@ -199,9 +196,7 @@ export abstract class MonthWriter {
       if (idEnd === undefined) return false;
       this.idEnds.push(idEnd);
       if (this.state === undefined || (this.state === 'done') === done) {
-        this.#unit = unit;
-        this.#byte = byte;
-        this.#asciiUntil = this.asciiUntil(unit, byte);
+        this.#box = byte;
         this.count++;
         if (!this.item(run, done, depth)) return false;
       }
@@ -219,25 +214,6 @@ export abstract class MonthWriter {
     return writeNatural(this.id, end + 1, index);
   }
 
-  /**
-   * Where the next checkbox in the file stands, when the text from the box at `unit` to it is ASCII:
-   * its byte is then as far past this box's byte as its offset is past this box's offset.
-   */
-  private asciiUntil(unit: number, byte: number): number {
-    const { ints, boxes } = this.runs;
-    let nextUnit = Infinity;
-    let nextByte = 0;
-    if (this.#item < boxes.itemCount) {
-      nextUnit = ints[boxes.items + this.#item] as number;
-      nextByte = ints[boxes.itemBytes + this.#item] as number;
-    }
-    if (this.#subtask < boxes.subtaskCount && (ints[boxes.subtasks + this.#subtask] as number) < nextUnit) {
-      nextUnit = ints[boxes.subtasks + this.#subtask] as number;
-      nextByte = ints[boxes.subtaskBytes + this.#subtask] as number;
-    }
-    return nextByte - nextUnit === byte - unit ? nextUnit : -1;
-  }
-
   /** The day of the item whose run starts at `run`; `NONE` (list-codec.ts) for none. */
   protected day(run: number): number {
     return this.runs.ints[run + RUN.day] as number;
@@ -248,7 +224,7 @@ export abstract class MonthWriter {
    * `FOUND.table` as `table`; `FOUND.none` where the runs do not hold one.
    */
   protected locate(at: number): number {
-    const { ints, strings, base, textLength } = this.runs;
+    const { ints, strings, utf8 } = this.runs;
     const start = ints[at] as number;
     const length = ints[at + 1] as number;
     if (start === STRING_KIND.null) return FOUND.null;
@@ -258,39 +234,11 @@ export abstract class MonthWriter {
       this.table = found;
       return FOUND.table;
     }
-    const from = start + base.offset;
-    if (start < 0 || length < 0 || from + length > textLength || !this.seek(from)) return FOUND.none;
-    this.from = this.#byte;
-    if (!this.seek(from + length)) return FOUND.none;
-    this.to = this.#byte;
+    const from = this.#box + (ints[at + 2] as number);
+    const to = from + (ints[at + 3] as number);
+    if (from < 0 || to < from || to > utf8.length) return FOUND.none;
+    this.from = from;
+    this.to = to;
     return FOUND.bytes;
   }
-
-  /**
-   * Moves the place found to the offset `unit`: at once within the ASCII past the item's box, else
-   * a code point at a time, forward or back. False where it would stand inside a surrogate pair.
-   */
-  private seek(unit: number): boolean {
-    const { utf8 } = this.runs;
-    let at = this.#unit;
-    let byte = this.#byte;
-    if (unit >= at && unit <= this.#asciiUntil) {
-      byte += unit - at;
-      at = unit;
-    }
-    while (at < unit && byte < utf8.length) {
-      const lead = utf8[byte] as number;
-      const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-      byte += size;
-      at += size === 4 ? 2 : 1;
-    }
-    while (at > unit && byte > 0) {
-      do byte--; while (byte > 0 && ((utf8[byte] as number) & 0xc0) === 0x80);
-      at -= (utf8[byte] as number) >= 0xf0 ? 2 : 1;
-    }
-    this.#unit = at;
-    this.#byte = byte;
-    return at === unit && byte <= utf8.length;
-  }
 }
-

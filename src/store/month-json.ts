@@ -1,7 +1,7 @@
 import type { ItemState } from '../model/select.js';
 import type { Month } from '../model/types.js';
 import { ITEM_JSON, type JsonBytes } from '../render/json.js';
-import { NONE, RUN, type CachedMonthRuns } from './list-codec.js';
+import { NONE, RUN, STRING_INTS, type CachedMonthRuns } from './list-codec.js';
 import { copyUnescaped, Piece, WORD } from './byte-words.js';
 import { Bytes, FOUND, MonthWriter, writeMonth, type Scratch } from './month-bytes.js';
 
@@ -62,7 +62,7 @@ class MonthJsonWriter extends MonthWriter {
     const notes = this.runs.ints[run + RUN.noteCount] as number;
     for (let note = 0; note < notes; note++) {
       if (note > 0) out.piece(PIECES.comma);
-      if (!this.string(run + RUN.noteCount + 1 + 2 * note)) return false;
+      if (!this.string(run + RUN.noteCount + 1 + STRING_INTS * note)) return false;
     }
     out.piece(PIECES.close);
     return true;

@@ -5,7 +5,8 @@ import { buildReadingList } from '../../src/model/build.js';
 import { digestSection } from '../../src/model/digest.js';
 import { readListFromText } from '../../src/model/read-list.js';
 import type { Item, Month, ReadingList } from '../../src/model/types.js';
-import { flatten } from '../../src/model/select.js';
+import { flatten, matches, type ItemState } from '../../src/model/select.js';
+import { itemJson } from '../../src/render/json.js';
 import { packedParts, packList, type PackedParts } from '../../src/store/list-codec.js';
 
 export async function listOf(text: string): Promise<ReadingList> {
@@ -27,6 +28,12 @@ export function itemsById(list: ReadingList): Map<string, Item> {
  * Where the boxes stand among the bytes, which only a cached month knows, is left out: see
  * `expectBoxBytes`.
  */
+/** A month's items as `list --json` writes them from the model: `itemJson`, stringified, each after a comma. */
+export function jsonOfItems(month: Month, state: ItemState): { json: string; count: number } {
+  const items = flatten(month.items).filter((item) => matches(item, { state }));
+  return { json: items.map((item) => `,${JSON.stringify(itemJson(item))}`).join(''), count: items.length };
+}
+
 export function plainList(list: ReadingList): ReadingList {
   const plain = new Map(list.months.map((month): [Month, Month] => [month, {
     id: month.id, year: month.year, month: month.month, heading: month.heading, headings: month.headings, label: month.label,

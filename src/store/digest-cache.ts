@@ -66,9 +66,8 @@ export class FileDigestCache implements DigestCache {
   private constructor(private readonly path: string, private readonly listPath: string) {}
 
   static open(listPath: string, env: NodeJS.ProcessEnv = process.env): FileDigestCache {
-    // A CRC-32, not a `fingerprint`, which would copy the path: two lists whose cache
-    // files share a name (once in four billion) read each other's lists as another file's, and parse.
-    const name = crc32Hex(listPath);
+    // Named by a fingerprint of the list's path, as its undo history is (store/journal.ts).
+    const name = fingerprint(listPath);
     return new FileDigestCache(join(cacheDir(env), `${name}.sections`), join(cacheDir(env), `${name}.list`));
   }
 

@@ -53,5 +53,11 @@ export function fingerprint(...parts: readonly (string | Uint8Array)[]): string 
     mirror(part, into, end);
     end -= part.length;
   }
-  return `${length.toString(16).padStart(8, '0')}${crc32Hex(...bytes)}${crc32Hex(backwards)}`;
+  return `${lengthAndCrc32(bytes)}${crc32Hex(backwards)}`;
+}
+
+/** The parts' length in bytes (8 hex digits) and their CRC-32: a fingerprint's first half, and what `fileIdentity` (list-file.ts) is. */
+export function lengthAndCrc32(parts: readonly Uint8Array[]): string {
+  const length = parts.reduce((total, part) => total + part.length, 0);
+  return `${length.toString(16).padStart(8, '0')}${crc32Hex(...parts)}`;
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { crc32Hex } from './hashes.js';
+import { lengthAndCrc32 } from './hashes.js';
 
 /** The file as found on disk, with what must be put back exactly when it is written. */
 export interface ListFile {
@@ -81,9 +81,7 @@ function textBytes(file: Pick<ListFile, 'bom'>, bytes: Uint8Array): Uint8Array {
  * 32 consecutive bits (one character changed, a box ticked), and others all but once in four billion.
  */
 export function fileIdentity(file: Pick<ListFile, 'bom'>, pieces: readonly Uint8Array[]): string {
-  const bytes = fileBytes(file, pieces);
-  const length = bytes.reduce((total, piece) => total + piece.length, 0);
-  return `${length.toString(16).padStart(8, '0')}${crc32Hex(...bytes)}`;
+  return lengthAndCrc32(fileBytes(file, pieces));
 }
 
 /**

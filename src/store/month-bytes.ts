@@ -60,7 +60,7 @@ export class Bytes {
 
   /** The bytes from `start` to `end` of `from`, which must hold those up to the word that takes in `end`. */
   words(from: DataView, start: number, end: number): void {
-    if (this.length + end - start + WORD > this.bytes.length) this.room(end - start);
+    this.room(end - start);
     const view = this.view;
     for (let at = start, to = this.length; at < end; at += WORD, to += WORD) view.setInt32(to, from.getInt32(at, true), true);
     this.length += end - start;
